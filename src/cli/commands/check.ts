@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import type { Context } from '../main.js';
+import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
+import { CHECK_FORMATS, renderReport } from '../../render/index.js';
+import { parseAsOf, parseFormat, parseMarkets, parseSeverity } from '../options.js';
+import { resolveFrom, writeAtomic } from '../io.js';
+import { ExitError, EXIT } from '../../errors.js';
+import { SEVERITIES } from '../../core/types.js';
+import { isOpen } from '../../render/view.js';
+
+interface CheckOpts {
+  market?: string[];
+  format?: string;
+  out?: string;
+  asOf?: string;
+  status?: string;
+  failOn?: string;
+  rules?: string[];
+}
+
+export function registerCheck(program: Command, ctx: Context): void {
+  program
+    .command('check')
+    .description('the compliance checklist for a flow (Markdown to stdout by default)')
+    .argument('<flow>', 'the game flow description (YAML)')
+    .option('--market <code...>', 'limit to laws covering these markets (e.g. EU US-CA SG)')
+    .option('--format <format>', `output format: ${CHECK_FORMATS.join(', ')}`)
+    .option('--out <file>', 'write there (atomically) instead of stdout')
+    .option('--as-of <date>', 'evaluate laws as of this date, YYYY-MM-DD (default: today)')
+    .option('--status <file>', 'merge status and evidence from this YAML file')
+    .option('--fail-on <severity>', `exit 1 if an open item at or above this severity remains (${SEVERITIES.join(', ')})`)
+    .option('--rules <dir...>', 'also load rule packs from these folders')
+    .action(async (flowFile: string, opts: CheckOpts) => {
+      const { io } = ctx;
+      const format = parseFormat(opts.format, CHECK_FORMATS, 'md');
+      const asOf = parseAsOf(opts.asOf, io);
+      const failOn = parseSeverity(opts.failOn);
+      const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
+      const markets = parseMarkets(opts.market, lib.tax);
+      const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
+      const status = opts.status ? requireStatus(resolveFrom(io, opts.status)) : undefined;
+      const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
+      const output = await renderReport(report, format);
+      if (opts.out) writeAtomic(resolveFrom(io, opts.out), output);
+      else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+      if (failOn) {
+        const rank = SEVERITIES.indexOf(failOn);
+        const open = report.items.filter(
+          (i) => i.determination !== 'upcoming' && isOpen(i) && SEVERITIES.indexOf(i.severity) <= rank,
+        );
+        if (open.length)
+          throw new ExitError(EXIT.failOn, `complyflow: ${open.length} open item(s) at or above ${failOn} severity`);
+      }
+    });
+}

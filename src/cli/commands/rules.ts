@@ -1,0 +1,119 @@
+import { basename, dirname } from 'node:path';
+import type { Command } from 'commander';
+import type { Context } from '../main.js';
+import { loadLibrary, requireLibrary } from '../../library.js';
+import { listPacks, DEFAULT_REGULATIONS_DIR } from '../../load/regulations.js';
+import { runRuleTestFile } from '../../testing/rule-tests.js';
+import { formatIssue, resolveFrom } from '../io.js';
+import { parseFormat } from '../options.js';
+import { ExitError, InputError, UsageError, EXIT } from '../../errors.js';
+import { didYouMean } from '../../core/suggest.js';
+
+export function registerRules(program: Command, ctx: Context): void {
+  const rules = program.command('rules').description('the rule library: list, show, lint and test rule packs');
+  const extra = (dirs: string[] | undefined) => (dirs ?? []).map((d) => resolveFrom(ctx.io, d));
+
+  rules
+    .command('list')
+    .description('every rule pack with its sources, dates and number of rules')
+    .option('--format <format>', 'md or json')
+    .option('--rules <dir...>', 'also load rule packs from these folders')
+    .action((opts: { format?: string; rules?: string[] }) => {
+      const format = parseFormat(opts.format, ['md', 'json'] as const, 'md');
+      const lib = requireLibrary(extra(opts.rules));
+      const rows = lib.regulations.map((r) => ({
+        id: r.id,
+        name: r.name,
+        jurisdiction: r.jurisdiction,
+        kind: r.kind ?? 'law',
+        inForce: r.inForce,
+        phases: r.phases ?? [],
+        sources: r.sources,
+        lastReviewed: r.lastReviewed,
+        rules: r.rules.length,
+      }));
+      if (format === 'json') ctx.io.stdout(JSON.stringify(rows, null, 2) + '\n');
+      else {
+        ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules |\n| --- | --- | --- | --- | --- | --- |\n');
+        for (const r of rows) ctx.io.stdout(`| ${r.id} | ${r.name} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} |\n`);
+      }
+    });
+
+  rules
+    .command('show')
+    .description('one pack (eu-gdpr) or one rule (eu-gdpr/processor-contract), as YAML-like text')
+    .argument('<id>', 'pack id or pack/rule id')
+    .option('--rules <dir...>', 'also load rule packs from these folders')
+    .action((id: string, opts: { rules?: string[] }) => {
+      const lib = requireLibrary(extra(opts.rules));
+      const [packId, ruleId] = id.split('/');
+      const reg = lib.regulations.find((r) => r.id === packId);
+      if (!reg) throw new UsageError(`no rule pack "${packId}"${hint(packId!, lib.regulations.map((r) => r.id))}`);
+      if (!ruleId) {
+        const { rules: list, ...meta } = reg;
+        ctx.io.stdout(JSON.stringify({ ...meta, rules: list.map((r) => `${r.id}: ${r.citation} — ${r.title}`) }, null, 2) + '\n');
+        return;
+      }
+      const rule = reg.rules.find((r) => r.id === ruleId);
+      if (!rule) throw new UsageError(`no rule "${ruleId}" in ${reg.id}${hint(ruleId, reg.rules.map((r) => r.id))}`);
+      ctx.io.stdout(JSON.stringify(rule, null, 2) + '\n');
+    });
+
+  rules
+    .command('lint')
+    .description('check every pack against its schema and the taxonomies')
+    .option('--rules <dir...>', 'also load rule packs from these folders')
+    .action((opts: { rules?: string[] }) => {
+      const lib = loadLibrary(extra(opts.rules));
+      if (lib.issues.length) throw new InputError(lib.issues, 'the rule library has problems');
+      ctx.io.stdout(`${lib.regulations.length} packs, ${lib.regulations.reduce((n, r) => n + r.rules.length, 0)} rules: no problems\n`);
+    });
+
+  rules
+    .command('test')
+    .description("run every rule's fixtures: flows it must fire on and must not")
+    .argument('[pack...]', 'only these packs')
+    .option('--rules <dir...>', 'also load rule packs from these folders')
+    .action((packs: string[], opts: { rules?: string[] }) => {
+      const dirs = [DEFAULT_REGULATIONS_DIR, ...extra(opts.rules)];
+      const lib = requireLibrary(extra(opts.rules));
+      let passed = 0;
+      let failed = 0;
+      const problems: string[] = [];
+      for (const dir of dirs)
+        for (const pack of listPacks(dir)) {
+          const id = basename(pack.dir);
+          if (packs.length && !packs.includes(id)) continue;
+          const reg = lib.regulations.find((r) => r.id === id)!;
+          const tested = new Set(pack.testFiles.map((f) => basename(f, '.test.yaml')));
+          for (const rule of reg.rules)
+            if (!tested.has(rule.id)) {
+              failed++;
+              problems.push(`${id}/${rule.id}: no fixtures (add rules/${rule.id}.test.yaml)`);
+            }
+          for (const file of pack.testFiles) {
+            const r = runRuleTestFile(file, reg, lib.tax);
+            for (const i of r.issues) {
+              failed++;
+              problems.push(formatIssue(i, ctx.io.cwd));
+            }
+            for (const c of r.results) {
+              if (c.ok) passed++;
+              else {
+                failed++;
+                problems.push(`${id}/${r.rule} [${c.kind}] ${c.name}: ${c.message}`);
+              }
+            }
+            void dirname;
+          }
+        }
+      for (const p of problems) ctx.io.stderr(p + '\n');
+      ctx.io.stdout(`${passed} passed, ${failed} failed\n`);
+      if (failed) throw new ExitError(EXIT.failOn);
+    });
+}
+
+function hint(input: string, options: string[]): string {
+  const h = didYouMean(input, options);
+  return h ? ` (${h})` : '';
+}

@@ -1,0 +1,45 @@
+// What the CLI touches of the outside world, passed in so tests can run main()
+// in-process and so only bin.ts deals with the real process.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import type { Issue } from '../core/types.js';
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** today's date, as YYYY-MM-DD: the only clock read, and only when --as-of is not given */
+  today: () => string;
+}
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    today: () => new Date().toISOString().slice(0, 10),
+  };
+}
+
+/** Write through a temporary file and rename, so a failed run never leaves half a file. */
+export function writeAtomic(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export function formatIssue(issue: Issue, cwd: string): string {
+  const file = issue.file.startsWith('/') ? relative(cwd, issue.file) || issue.file : issue.file;
+  const at = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
+  return `${at}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
+}
+
+export function resolveFrom(io: Io, file: string): string {
+  return resolve(io.cwd, file);
+}

@@ -1,0 +1,40 @@
+// Option parsing shared by commands: dates, markets, severities, formats.
+import { UsageError } from '../errors.js';
+import { SEVERITIES, type Severity } from '../core/types.js';
+import type { Taxonomy } from '../core/taxonomy.js';
+import { didYouMean } from '../core/suggest.js';
+import type { Io } from './io.js';
+
+export function parseAsOf(value: string | undefined, io: Io): string {
+  if (value === undefined) return io.today();
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    throw new UsageError(`--as-of "${value}" is not a date in the form YYYY-MM-DD`);
+  return value;
+}
+
+export function parseMarkets(values: string[] | undefined, tax: Taxonomy): string[] | undefined {
+  if (!values?.length) return undefined;
+  const codes = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return codes.map((c) => {
+    const canonical = tax.markets.canonical(c);
+    if (!canonical) {
+      const hint = didYouMean(c, tax.markets.allCodes());
+      throw new UsageError(`--market "${c}" is not a known market${hint ? ` (${hint})` : ''}`);
+    }
+    return canonical;
+  });
+}
+
+export function parseSeverity(value: string | undefined): Severity | undefined {
+  if (value === undefined) return undefined;
+  if (!(SEVERITIES as readonly string[]).includes(value))
+    throw new UsageError(`--fail-on "${value}" must be one of ${SEVERITIES.join(', ')}`);
+  return value as Severity;
+}
+
+export function parseFormat<F extends string>(value: string | undefined, allowed: readonly F[], fallback: F): F {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--format "${value}" must be one of ${allowed.join(', ')}`);
+  return value as F;
+}

@@ -1,0 +1,101 @@
+// The checks a JSON Schema cannot do: every reference resolves, ids are
+// unique, keys exist in the taxonomies, a flow's data belongs to its purpose.
+// Pure: returns issues located by JSON pointer; the loader adds line:column.
+import type { Flow, Issue } from './types.js';
+import type { Taxonomy } from './taxonomy.js';
+import { didYouMean } from './suggest.js';
+
+export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const add = (pointer: string, message: string, hint?: string) =>
+    issues.push({ file, pointer, message, ...(hint ? { hint } : {}) });
+
+  const unique = (list: Array<{ id?: string }>, where: string, what: string, seen = new Map<string, string>()) => {
+    list.forEach((x, i) => {
+      if (x.id === undefined) return;
+      const first = seen.get(x.id);
+      if (first) add(`/${where}/${i}/id`, `duplicate ${what} id "${x.id}"`, `first defined at ${first.split('/').slice(1).join('.')}`);
+      else seen.set(x.id, `/${where}/${i}`);
+    });
+    return seen;
+  };
+  unique(flow.data, 'data', 'data element');
+  unique(flow.purposes, 'purposes', 'purpose');
+  unique(flow.flows, 'flows', 'flow');
+  const endpoints = unique(flow.systems ?? [], 'systems', 'system');
+  unique(flow.vendors ?? [], 'vendors', 'system or vendor', endpoints);
+
+  const markets = tax.markets;
+  const countryCodes = () => markets.allCodes().filter((c) => !c.startsWith('US-'));
+  const seenMarkets = new Map<string, number>();
+  flow.markets.forEach((m, i) => {
+    const c = markets.canonical(m.code);
+    if (!c) return add(`/markets/${i}/code`, `unknown market "${m.code}"`, didYouMean(m.code, markets.allCodes()) ?? 'use ISO 3166-1 alpha-2 (DE), ISO 3166-2 for US states (US-CA), or EU, EEA, US, SEA');
+    const before = seenMarkets.get(c);
+    if (before !== undefined) add(`/markets/${i}/code`, `market "${m.code}" is listed twice`, `first at markets.${before}`);
+    else seenMarkets.set(c, i);
+  });
+  // A market inside another listed market would count its players twice.
+  flow.markets.forEach((m, i) => {
+    const c = markets.canonical(m.code);
+    if (!c) return;
+    flow.markets.forEach((o, j) => {
+      const oc = markets.canonical(o.code);
+      if (i === j || !oc || oc === c) return;
+      const inner = markets.leaves(c);
+      const outer = markets.leaves(oc);
+      if (inner.size < outer.size && [...inner].every((l) => outer.has(l)) && m.players !== undefined && o.players !== undefined)
+        add(`/markets/${i}/code`, `market "${m.code}" lies inside "${o.code}", and both give player counts`, `give players for ${o.code} excluding ${m.code}, or list only one of them`);
+    });
+  });
+
+  const est = flow.controller.establishedIn;
+  if (est !== undefined && !markets.canonical(est))
+    add('/controller/establishedIn', `unknown country "${est}"`, didYouMean(est, countryCodes()));
+
+  const region = (code: string, pointer: string) => {
+    if (!markets.canonical(code)) add(pointer, `unknown region "${code}"`, didYouMean(code, countryCodes()) ?? 'use an ISO 3166-1 alpha-2 country code, or EU, EEA, SEA');
+  };
+
+  flow.data.forEach((d, i) => {
+    if (!tax.categoryKeys.has(d.category))
+      add(`/data/${i}/category`, `unknown data category "${d.category}"`, didYouMean(d.category, tax.categoryKeys));
+    d.subjects.forEach((s, j) => {
+      if (!tax.subjectKeys.has(s)) add(`/data/${i}/subjects/${j}`, `unknown data subject "${s}"`, didYouMean(s, tax.subjectKeys) ?? `one of ${[...tax.subjectKeys].join(', ')}`);
+    });
+  });
+  (flow.systems ?? []).forEach((s, i) => (s.regions ?? []).forEach((r, j) => region(r, `/systems/${i}/regions/${j}`)));
+  (flow.vendors ?? []).forEach((v, i) => {
+    v.services.forEach((s, j) => {
+      if (!tax.serviceKeys.has(s)) add(`/vendors/${i}/services/${j}`, `unknown vendor service "${s}"`, didYouMean(s, tax.serviceKeys) ?? `one of ${[...tax.serviceKeys].join(', ')}`);
+    });
+    (v.regions ?? []).forEach((r, j) => region(r, `/vendors/${i}/regions/${j}`));
+  });
+
+  const dataIds = new Set(flow.data.map((d) => d.id));
+  const dataRef = (id: string, pointer: string) => {
+    if (!dataIds.has(id)) add(pointer, `unknown data element "${id}"`, didYouMean(id, dataIds) ?? 'declare it under data:');
+  };
+  flow.purposes.forEach((p, i) => {
+    if (!tax.useKeys.has(p.use)) add(`/purposes/${i}/use`, `unknown data use "${p.use}"`, didYouMean(p.use, tax.useKeys));
+    p.data.forEach((d, j) => dataRef(d, `/purposes/${i}/data/${j}`));
+  });
+
+  const purposes = new Map(flow.purposes.map((p) => [p.id, p]));
+  const endpointIds = [...endpoints.keys()];
+  (flow.flows ?? []).forEach((f, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!endpoints.has(f[end]))
+        add(`/flows/${i}/${end}`, `unknown system or vendor "${f[end]}"`, didYouMean(f[end], endpointIds) ?? 'declare it under systems: or vendors:');
+    }
+    if (f.from === f.to) add(`/flows/${i}/to`, `flow goes from "${f.from}" to itself`);
+    const p = purposes.get(f.purpose);
+    if (!p) add(`/flows/${i}/purpose`, `unknown purpose "${f.purpose}"`, didYouMean(f.purpose, purposes.keys()) ?? 'declare it under purposes:');
+    f.data.forEach((d, j) => {
+      dataRef(d, `/flows/${i}/data/${j}`);
+      if (p && dataIds.has(d) && !p.data.includes(d))
+        add(`/flows/${i}/data/${j}`, `data "${d}" is not part of purpose "${p.id}"`, `add it to purposes.${flow.purposes.indexOf(p)}.data, or use a purpose that covers it`);
+    });
+  });
+  return issues;
+}

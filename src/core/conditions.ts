@@ -1,0 +1,351 @@
+// Three-valued evaluation of rule conditions. A leaf that needs a fact the
+// flow leaves out answers `null` (unknown) and names the fact, so the item is
+// reported "to confirm" instead of silently dropped.
+import type { Comparison, Condition, ListRef, NumberRef } from './types.js';
+import type { FlowIndex, Subject } from './subjects.js';
+import type { Taxonomy } from './taxonomy.js';
+import { matchesAny } from './taxonomy.js';
+import type { ResolvedParams } from './params.js';
+
+export type Truth = true | false | null;
+
+export interface Outcome {
+  value: Truth;
+  /** facts that decided the value (or, for unknown, that were known) */
+  because: string[];
+  /** facts the flow would need to give to decide an unknown value */
+  unknown: string[];
+}
+
+export interface LawContext {
+  tax: Taxonomy;
+  index: FlowIndex;
+  params: ResolvedParams;
+  /** the smallest markets (countries, US states) the law covers */
+  territory: ReadonlySet<string>;
+  territoryLabel: string;
+}
+
+const T = (because: string): Outcome => ({ value: true, because: [because], unknown: [] });
+const F = (because: string): Outcome => ({ value: false, because: [because], unknown: [] });
+const U = (fact: string, because: string): Outcome => ({ value: null, because: [because], unknown: [fact] });
+
+function num(ref: NumberRef, ctx: LawContext): { n: number; label: string } {
+  if (typeof ref === 'number') return { n: ref, label: String(ref) };
+  const p = ctx.params.get(ref.param);
+  if (!p || typeof p.value !== 'number') throw new Error(`parameter ${ref.param} is not a number`);
+  return { n: p.value, label: `${p.value} (${ref.param}${p.source ? `, ${p.source}` : ''})` };
+}
+
+function list(ref: ListRef, ctx: LawContext): { items: string[]; label: string } {
+  if (Array.isArray(ref)) return { items: ref, label: ref.join(', ') };
+  const p = ctx.params.get(ref.param);
+  if (!p || !Array.isArray(p.value)) throw new Error(`parameter ${ref.param} is not a list`);
+  return { items: p.value, label: ref.param };
+}
+
+const OPS: Array<[keyof Comparison, string, (a: number, b: number) => boolean]> = [
+  ['gt', '>', (a, b) => a > b],
+  ['gte', '≥', (a, b) => a >= b],
+  ['lt', '<', (a, b) => a < b],
+  ['lte', '≤', (a, b) => a <= b],
+];
+
+/** Compare a value known to lie in [lo, hi] against every bound of a comparison. */
+function compareRange(lo: number, hi: number, cmp: Comparison, ctx: LawContext): { value: Truth; text: string } {
+  let value: Truth = true;
+  const texts: string[] = [];
+  for (const [key, sym, fn] of OPS) {
+    const ref = cmp[key];
+    if (ref === undefined) continue;
+    const { n, label } = num(ref, ctx);
+    texts.push(`${sym} ${label}`);
+    const atLo = fn(lo, n);
+    const atHi = fn(hi, n);
+    const v: Truth = atLo && atHi ? true : !atLo && !atHi ? false : null;
+    if (v === false) value = false;
+    else if (v === null && value === true) value = null;
+  }
+  return { value, text: texts.join(' and ') };
+}
+
+function compareKnown(value: number | undefined, cmp: Comparison, what: string, fact: string, ctx: LawContext): Outcome {
+  if (value === undefined) return U(fact, `${what} is not given`);
+  const r = compareRange(value, value, cmp, ctx);
+  const text = `${what} ${value.toLocaleString('en-US')} ${r.value ? '' : 'not '}${r.text}`;
+  return r.value ? T(text) : F(text);
+}
+
+function all(children: Outcome[]): Outcome {
+  const f = children.filter((c) => c.value === false);
+  if (f.length) return { value: false, because: f.flatMap((c) => c.because), unknown: [] };
+  const u = children.filter((c) => c.value === null);
+  if (u.length)
+    return { value: null, because: children.flatMap((c) => c.because), unknown: u.flatMap((c) => c.unknown) };
+  return { value: true, because: children.flatMap((c) => c.because), unknown: [] };
+}
+
+function any(children: Outcome[]): Outcome {
+  const t = children.filter((c) => c.value === true);
+  if (t.length) return { value: true, because: t.flatMap((c) => c.because), unknown: [] };
+  const u = children.filter((c) => c.value === null);
+  if (u.length) return { value: null, because: u.flatMap((c) => c.because), unknown: u.flatMap((c) => c.unknown) };
+  return { value: false, because: children.flatMap((c) => c.because), unknown: [] };
+}
+
+export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawContext): Outcome {
+  if ('all' in cond) return all(cond.all.map((c) => evaluateCondition(c, subject, ctx)));
+  if ('any' in cond) return any(cond.any.map((c) => evaluateCondition(c, subject, ctx)));
+  if ('not' in cond) {
+    const o = evaluateCondition(cond.not, subject, ctx);
+    return { ...o, value: o.value === null ? null : !o.value };
+  }
+  if ('always' in cond) return T('always');
+  if ('offeredIn' in cond) return offeredIn(list(cond.offeredIn, ctx).items, ctx);
+  if ('establishedIn' in cond) return establishedIn(list(cond.establishedIn, ctx).items, ctx);
+  if ('players' in cond) return players(cond.players, ctx);
+  if ('controller' in cond) return controller(cond.controller, ctx);
+  if ('audience' in cond) return audience(cond.audience, ctx);
+  if ('data' in cond) return data(cond.data, subject, ctx);
+  if ('use' in cond) return use(list(cond.use, ctx).items, subject);
+  if ('lawfulBasis' in cond) return lawfulBasis(cond.lawfulBasis, subject);
+  if ('vendor' in cond) return vendor(cond.vendor, subject, ctx);
+  if ('region' in cond) return region(cond.region, subject, ctx);
+  if ('market' in cond) {
+    const wanted = ctx.tax.markets.leavesOf(list(cond.market.in, ctx).items);
+    const m = subject.market;
+    if (!m) return F('not a market');
+    const hit = [...ctx.tax.markets.leaves(m)].some((l) => wanted.has(l));
+    return hit ? T(`market ${m}`) : F(`market ${m} is not one of ${list(cond.market.in, ctx).label}`);
+  }
+  const unreachable: never = cond;
+  throw new Error(`unknown condition ${JSON.stringify(unreachable)}`);
+}
+
+function playersLabel(p: number | undefined): string {
+  return p === undefined ? 'players not given' : `${p.toLocaleString('en-US')} players`;
+}
+
+function offeredIn(codes: string[], ctx: LawContext): Outcome {
+  const wanted = ctx.tax.markets.leavesOf(codes);
+  const hits = ctx.index.flow.markets.filter((m) => [...ctx.tax.markets.leaves(m.code)].some((l) => wanted.has(l)));
+  if (hits.length === 0) return F(`not offered in ${codes.join(', ')}`);
+  return T(`offered in ${hits.map((m) => `${m.code} (${playersLabel(m.players)})`).join(', ')}`);
+}
+
+function establishedIn(codes: string[], ctx: LawContext): Outcome {
+  const at = ctx.index.flow.controller.establishedIn;
+  if (!at) return U('controller.establishedIn', 'where the controller is established is not given');
+  const wanted = ctx.tax.markets.countriesOf(codes);
+  const hit = [...ctx.tax.markets.countries(at)].some((c) => wanted.has(c));
+  const who = ctx.index.flow.controller.name;
+  return hit ? T(`${who} is established in ${at}`) : F(`${who} is established in ${at}, not in ${codes.join(', ')}`);
+}
+
+/**
+ * Players in a set of markets, as a range: a market inside the set counts
+ * exactly; a larger market that overlaps it (US for a one-state law) bounds
+ * it from above; an unknown count leaves the range open.
+ */
+function players(p: Comparison & { in?: ListRef }, ctx: LawContext): Outcome {
+  const within = p.in ? ctx.tax.markets.leavesOf(list(p.in, ctx).items) : ctx.territory;
+  const where = p.in ? list(p.in, ctx).label : ctx.territoryLabel;
+  let lo = 0;
+  let hi = 0;
+  const parts: string[] = [];
+  const missing: string[] = [];
+  for (const m of ctx.index.flow.markets) {
+    const leaves = [...ctx.tax.markets.leaves(m.code)];
+    const inside = leaves.filter((l) => within.has(l)).length;
+    if (inside === 0) continue;
+    const subset = inside === leaves.length;
+    if (m.players === undefined) {
+      hi = Infinity;
+      missing.push(`markets[${m.code}].players`);
+      parts.push(`${m.code}: players not given`);
+    } else if (subset) {
+      lo += m.players;
+      hi += m.players;
+      parts.push(`${m.code}: ${m.players.toLocaleString('en-US')}`);
+    } else {
+      hi += m.players;
+      parts.push(`${m.code}: ${m.players.toLocaleString('en-US')} (in all of ${m.code}, so at most that many in ${where})`);
+    }
+  }
+  const r = compareRange(lo, hi, p, ctx);
+  const counted = parts.length ? parts.join('; ') : 'not offered there';
+  const text = `players in ${where} ${r.value === false ? 'not ' : ''}${r.text} (${counted})`;
+  if (r.value === null) return { value: null, because: [text], unknown: missing.length ? missing : [`players in ${where}`] };
+  return r.value ? T(text) : F(text);
+}
+
+function controller(p: NonNullable<Extract<Condition, { controller: unknown }>['controller']>, ctx: LawContext): Outcome {
+  const c = ctx.index.flow.controller;
+  const parts: Outcome[] = [];
+  if (p.annualRevenueUsd)
+    parts.push(compareKnown(c.annualRevenueUsd, p.annualRevenueUsd, 'annual revenue (USD)', 'controller.annualRevenueUsd', ctx));
+  if (p.employees) parts.push(compareKnown(c.employees, p.employees, 'employees', 'controller.employees', ctx));
+  if (p.revenueShareFromDataSales)
+    parts.push(
+      compareKnown(
+        c.revenueShareFromDataSales,
+        p.revenueShareFromDataSales,
+        'share of revenue from selling or sharing data',
+        'controller.revenueShareFromDataSales',
+        ctx,
+      ),
+    );
+  if (p.smallBusiness !== undefined) {
+    if (c.smallBusiness === undefined) parts.push(U('controller.smallBusiness', 'small-business status is not given'));
+    else {
+      const text = `${c.name} is ${c.smallBusiness ? '' : 'not '}a small business`;
+      parts.push(c.smallBusiness === p.smallBusiness ? T(text) : F(text));
+    }
+  }
+  if (p.establishedIn) parts.push(establishedIn(list(p.establishedIn, ctx).items, ctx));
+  for (const [key, field, label] of [
+    ['hasEuRepresentative', 'euRepresentative', 'an EU representative'],
+    ['hasUkRepresentative', 'ukRepresentative', 'a UK representative'],
+  ] as const) {
+    const want = p[key];
+    if (want === undefined) continue;
+    const v = c[field];
+    if (v === undefined) parts.push(U(`controller.${field}`, `whether ${label} is appointed is not given`));
+    else {
+      const has = typeof v === 'string' && v.trim() !== '';
+      const text = has ? `${label} is appointed (${v})` : `no ${label} is appointed`;
+      parts.push(has === want ? T(text) : F(text));
+    }
+  }
+  return all(parts);
+}
+
+function audience(p: NonNullable<Extract<Condition, { audience: unknown }>['audience']>, ctx: LawContext): Outcome {
+  const a = ctx.index.flow.audience;
+  const parts: Outcome[] = [];
+  if (p.admitsUnder !== undefined) {
+    const { n, label } = num(p.admitsUnder, ctx);
+    if (a.minimumAge === undefined) parts.push(U('audience.minimumAge', 'the youngest age the terms allow is not given'));
+    else {
+      const from = a.minimumAge === 0 ? 'any age' : `age ${a.minimumAge}`;
+      const text = `the terms admit players from ${from}, ${a.minimumAge < n ? 'under' : 'not under'} ${label}`;
+      parts.push(a.minimumAge < n ? T(text) : F(text));
+    }
+  }
+  const enumerated = [
+    ['childDirected', 'audience.childDirected', 'child-directed'],
+    ['ageGate', 'audience.ageGate', 'age gate'],
+  ] as const;
+  for (const [key, fact, label] of enumerated) {
+    const want = p[key] as readonly string[] | undefined;
+    if (!want) continue;
+    const v = a[key];
+    if (v === undefined) parts.push(U(fact, `${label} is not given`));
+    else parts.push(want.includes(v) ? T(`${label}: ${v}`) : F(`${label}: ${v}, not ${want.join(' or ')}`));
+  }
+  if (p.knownChildren !== undefined) {
+    if (a.knownChildren === undefined) parts.push(U('audience.knownChildren', 'actual knowledge of child players is not given'));
+    else {
+      const text = a.knownChildren ? 'the studio knows some players are children' : 'no actual knowledge of child players';
+      parts.push(a.knownChildren === p.knownChildren ? T(text) : F(text));
+    }
+  }
+  return all(parts);
+}
+
+function data(p: NonNullable<Extract<Condition, { data: unknown }>['data']>, subject: Subject, ctx: LawContext): Outcome {
+  const cats = p.category ? list(p.category, ctx) : undefined;
+  const subs = p.subjects ? list(p.subjects, ctx) : undefined;
+  const hits = subject.data.filter(
+    (d) =>
+      (!cats || matchesAny(d.category, cats.items)) &&
+      (!subs || d.subjects.some((s) => subs.items.includes(s))) &&
+      (p.retentionStated === undefined || (d.retention !== undefined) === p.retentionStated),
+  );
+  const what = [
+    cats ? `category ${cats.label}` : '',
+    subs ? `subjects ${subs.label}` : '',
+    p.retentionStated === undefined ? '' : p.retentionStated ? 'with a stated retention' : 'with no stated retention',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (hits.length === 0) return F(`no data of ${what} in ${subject.label}`);
+  return T(`${hits.map((d) => `${d.id} (${d.category}; ${d.subjects.join(', ')})`).join(', ')}: ${what}`);
+}
+
+function use(uses: string[], subject: Subject): Outcome {
+  const hits = subject.purposes.filter((p) => matchesAny(p.use, uses));
+  if (hits.length === 0) return F(`no purpose for ${uses.join(', ')} in ${subject.label}`);
+  return T(`purpose ${hits.map((p) => `${p.id} (${p.use})`).join(', ')}`);
+}
+
+function lawfulBasis(p: { in?: string[]; missing?: boolean }, subject: Subject): Outcome {
+  const parts: Outcome[] = [];
+  if (p.in) {
+    const hits = subject.purposes.filter((x) => x.lawfulBasis && p.in!.includes(x.lawfulBasis));
+    parts.push(
+      hits.length
+        ? T(hits.map((x) => `purpose ${x.id} relies on ${x.lawfulBasis}`).join(', '))
+        : F(`no purpose in ${subject.label} relies on ${p.in.join(' or ')}`),
+    );
+  }
+  if (p.missing !== undefined) {
+    const hits = subject.purposes.filter((x) => x.lawfulBasis === undefined);
+    const v = hits.length > 0;
+    parts.push(
+      v === p.missing
+        ? T(v ? `no lawful basis chosen for ${hits.map((x) => x.id).join(', ')}` : 'every purpose has a lawful basis')
+        : F(v ? `no lawful basis chosen for ${hits.map((x) => x.id).join(', ')}` : 'every purpose has a lawful basis'),
+    );
+  }
+  return all(parts);
+}
+
+function vendor(p: NonNullable<Extract<Condition, { vendor: unknown }>['vendor']>, subject: Subject, ctx: LawContext): Outcome {
+  const services = p.services ? list(p.services, ctx).items : undefined;
+  const outcomes = subject.vendors.map((v) => {
+    const parts: Outcome[] = [];
+    const who = `vendor ${v.id} (${v.name})`;
+    if (p.role)
+      parts.push(p.role.includes(v.role) ? T(`${who} is a ${v.role}`) : F(`${who} is a ${v.role}, not ${p.role.join(' or ')}`));
+    if (services) {
+      const hit = v.services.filter((s) => services.includes(s));
+      parts.push(hit.length ? T(`${who} provides ${hit.join(', ')}`) : F(`${who} provides none of ${services.join(', ')}`));
+    }
+    for (const [key, label] of [
+      ['dpfCertified', 'certified under the EU-US Data Privacy Framework'],
+      ['sellsOrShares', 'selling or sharing players’ data for its own purposes'],
+    ] as const) {
+      const want = p[key];
+      if (want === undefined) continue;
+      const have = v[key];
+      if (have === undefined) parts.push(U(`vendors[${v.id}].${key}`, `whether ${who} is ${label} is not given`));
+      else {
+        const text = `${who} is ${have ? '' : 'not '}${label}`;
+        parts.push(have === want ? T(text) : F(text));
+      }
+    }
+    return all(parts);
+  });
+  if (outcomes.length === 0) return F(`no vendor in ${subject.label}`);
+  return any(outcomes);
+}
+
+function region(p: { in?: ListRef; notIn?: ListRef }, subject: Subject, ctx: LawContext): Outcome {
+  if (subject.region === undefined) return F('not a transfer');
+  const v = subject.vendor!;
+  if (subject.region === null) return U(`vendors[${v.id}].regions`, `where vendor ${v.id} (${v.name}) processes data is not given`);
+  const c = subject.region;
+  const parts: Outcome[] = [];
+  if (p.in) {
+    const l = list(p.in, ctx);
+    const hit = ctx.tax.markets.countriesOf(l.items).has(c);
+    parts.push(hit ? T(`${c} is in ${l.label}`) : F(`${c} is not in ${l.label}`));
+  }
+  if (p.notIn) {
+    const l = list(p.notIn, ctx);
+    const hit = ctx.tax.markets.countriesOf(l.items).has(c);
+    parts.push(hit ? F(`${c} is in ${l.label}`) : T(`${c} is not in ${l.label}`));
+  }
+  return all([T(`vendor ${v.id} (${v.name}) processes data in ${c}`), ...parts]);
+}

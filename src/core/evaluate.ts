@@ -1,0 +1,226 @@
+// The pure heart of complyflow: a flow and the rule packs in, a report out.
+// No clock, no file system: the caller passes `asOf` and everything else.
+import Handlebars from 'handlebars';
+import { evaluateCondition, type LawContext, type Outcome } from './conditions.js';
+import { resolveParams, type ResolvedParams } from './params.js';
+import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject } from './subjects.js';
+import type { Taxonomy } from './taxonomy.js';
+import type {
+  Determination,
+  Flow,
+  Question,
+  Regulation,
+  RegulationStatus,
+  Report,
+  ReportItem,
+  ReportRegulation,
+  Rule,
+  StatusFile,
+  Vendor,
+} from './types.js';
+import { buildMatrix } from './matrix.js';
+import { buildVendorQuestions } from './questionnaire.js';
+import { summarize } from './summary.js';
+
+export const DISCLAIMER =
+  'complyflow is not legal advice. It maps the facts you describe to obligations in its rule library; ' +
+  'a qualified lawyer should confirm how they apply to your game.';
+
+export interface EvaluateOptions {
+  /** ISO date the laws are evaluated at; the caller decides (no clock reads here) */
+  asOf: string;
+  toolVersion: string;
+  /** limit the report to laws covering these markets */
+  markets?: string[];
+  status?: StatusFile;
+  questions?: readonly Question[];
+}
+
+/** An item before status is merged, with the vendors its questions go to. */
+export interface Finding {
+  item: ReportItem;
+  vendors: readonly Vendor[];
+  questions: readonly string[];
+}
+
+const templateCache = new Map<string, HandlebarsTemplateDelegate>();
+
+function fill(text: string, context: object): string {
+  if (!text.includes('{{')) return text;
+  let t = templateCache.get(text);
+  if (!t) {
+    t = Handlebars.compile(text, { noEscape: true, strict: false });
+    templateCache.set(text, t);
+  }
+  return t(context);
+}
+
+function subjectsFor(rule: Rule, index: FlowIndex, ctx: LawContext, offeredInTerritory: string[], territoryCountries: ReadonlySet<string>): Subject[] {
+  switch (rule.for) {
+    case 'game':
+      return [index.game];
+    case 'market':
+      return marketsFor(offeredInTerritory, index);
+    case 'data':
+      return index.data;
+    case 'purpose':
+      return index.purposes;
+    case 'vendor':
+      return index.vendors;
+    case 'flow':
+      return index.flows;
+    case 'transfer':
+      return transfersFor(index, territoryCountries, ctx.tax);
+  }
+}
+
+function paramsObject(params: ResolvedParams): Record<string, unknown> {
+  return Object.fromEntries([...params].map(([k, v]) => [k, v.value]));
+}
+
+function templateContext(flow: Flow, subject: Subject, params: ResolvedParams, reg: Regulation): object {
+  return {
+    game: flow.game,
+    controller: flow.controller,
+    regulation: { id: reg.id, name: reg.name, shortName: reg.shortName ?? reg.name },
+    subject: { type: subject.kind, id: subject.id, label: subject.label },
+    vendor: subject.vendor,
+    data: subject.data,
+    dataIds: subject.data.map((d) => d.id).join(', '),
+    purpose: subject.purposes[0],
+    region: subject.region,
+    market: subject.market,
+    params: paramsObject(params),
+  };
+}
+
+export interface LawEvaluation {
+  regulation: ReportRegulation;
+  findings: Finding[];
+}
+
+/** Evaluate one law against an indexed flow. */
+export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string): LawEvaluation {
+  const territoryCodes = reg.territory ?? [reg.jurisdiction];
+  const territory = tax.markets.leavesOf(territoryCodes);
+  const territoryCountries = tax.markets.countriesOf(territoryCodes);
+  const offeredLeaves = new Set<string>();
+  const offeredInTerritory: string[] = [];
+  for (const m of index.flow.markets) {
+    let hit = false;
+    for (const l of tax.markets.leaves(m.code))
+      if (territory.has(l)) {
+        offeredLeaves.add(l);
+        hit = true;
+      }
+    if (hit) offeredInTerritory.push(m.code);
+  }
+  const params = resolveParams(reg, offeredLeaves, tax.markets);
+  const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', ') };
+  const scope = evaluateCondition(reg.appliesWhen, index.game, ctx);
+
+  let status: RegulationStatus;
+  if (scope.value === false) status = 'not-applicable';
+  else if (asOf < reg.inForce) status = 'not-yet-in-force';
+  else if (scope.value === null) status = 'undetermined';
+  else status = 'applies';
+
+  const regulation: ReportRegulation = {
+    id: reg.id,
+    name: reg.name,
+    jurisdiction: reg.jurisdiction,
+    status,
+    reasons: dedupe(scope.because),
+    unknown: dedupe(scope.unknown),
+    inForce: reg.inForce,
+    version: reg.version,
+    lastReviewed: reg.lastReviewed,
+    sources: reg.sources,
+  };
+  const findings: Finding[] = [];
+  if (status === 'not-applicable') return { regulation, findings };
+
+  for (const rule of reg.rules) {
+    const inForce = rule.inForce ?? reg.inForce;
+    for (const subject of subjectsFor(rule, index, ctx, offeredInTerritory, territoryCountries)) {
+      const o: Outcome = evaluateCondition(rule.when, subject, ctx);
+      if (o.value === false) continue;
+      let determination: Determination;
+      if (asOf < inForce) determination = 'upcoming';
+      else if (o.value === null || scope.value === null) determination = 'to-confirm';
+      else determination = 'applies';
+      const tctx = templateContext(index.flow, subject, params, reg);
+      const item: ReportItem = {
+        id: subject.kind === 'game' ? `${reg.id}/${rule.id}` : `${reg.id}/${rule.id}/${subject.kind}:${subject.id}`,
+        regulation: reg.id,
+        jurisdiction: reg.jurisdiction,
+        rule: rule.id,
+        citation: rule.citation,
+        url: rule.url ?? null,
+        topic: rule.topic,
+        severity: rule.severity,
+        title: fill(rule.title, tctx),
+        action: fill(rule.action, tctx),
+        evidence: rule.evidence.map((e) => fill(e, tctx)),
+        deadline: rule.deadline ?? null,
+        subject: { type: subject.kind, id: subject.id },
+        because: dedupe(scope.value === null ? [...o.because, ...scope.because] : o.because),
+        determination,
+        unknown: dedupe([...(scope.value === null ? scope.unknown : []), ...o.unknown]),
+        inForce,
+        verification: rule.verification ?? 'verified',
+        status: 'todo',
+        owner: null,
+        evidenceProvided: [],
+      };
+      findings.push({ item, vendors: subject.vendors, questions: rule.questions ?? [] });
+    }
+  }
+  return { regulation, findings };
+}
+
+function dedupe(lines: string[]): string[] {
+  return [...new Set(lines)];
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Taxonomy, options: EvaluateOptions): Report {
+  const index = indexFlow(flow);
+  const selected = options.markets?.length ? tax.markets.leavesOf(options.markets) : undefined;
+  const laws = [...regulations]
+    .filter((r) => !selected || [...tax.markets.leavesOf(r.territory ?? [r.jurisdiction])].some((l) => selected.has(l)))
+    .sort(byId);
+
+  const evaluations = laws.map((r) => evaluateRegulation(r, index, tax, options.asOf));
+  const findings = evaluations.flatMap((e) => e.findings).sort((a, b) => byId(a.item, b.item));
+  const items = findings.map((f) => f.item);
+
+  const statusItems = options.status?.items ?? {};
+  for (const item of items) {
+    const s = statusItems[item.id];
+    if (!s) continue;
+    item.status = s.status;
+    item.owner = s.owner ?? null;
+    item.evidenceProvided = s.evidence ?? [];
+  }
+  const known = new Set(items.map((i) => i.id));
+  const unmatchedStatus = Object.keys(statusItems)
+    .filter((id) => !known.has(id))
+    .sort();
+
+  return {
+    schemaVersion: 1,
+    tool: { name: 'complyflow', version: options.toolVersion },
+    asOf: options.asOf,
+    disclaimer: DISCLAIMER,
+    game: { id: flow.game.id, name: flow.game.name },
+    markets: flow.markets.map((m) => m.code),
+    regulations: evaluations.map((e) => e.regulation),
+    items,
+    vendors: buildVendorQuestions(flow, findings, options.questions ?? []),
+    matrix: buildMatrix(items),
+    unmatchedStatus,
+    summary: summarize(evaluations.map((e) => e.regulation), items),
+  };
+}

@@ -1,0 +1,114 @@
+// Checks on a rule pack beyond its schema: every parameter a rule reads is
+// declared, every taxonomy key and market it names exists, every question it
+// asks is in the bank, dates are real dates. Pure: issues by JSON pointer.
+import type { Condition, Issue, Regulation, Rule } from './types.js';
+import type { Taxonomy } from './taxonomy.js';
+import { didYouMean } from './suggest.js';
+
+function realDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function walkCondition(cond: Condition, pointer: string, visit: (key: string, value: unknown, pointer: string) => void): void {
+  for (const [key, value] of Object.entries(cond)) {
+    const p = `${pointer}/${key}`;
+    if (key === 'all' || key === 'any') (value as Condition[]).forEach((c, i) => walkCondition(c, `${p}/${i}`, visit));
+    else if (key === 'not') walkCondition(value as Condition, p, visit);
+    else visit(key, value, p);
+  }
+}
+
+function paramRefs(value: unknown, pointer: string, out: Array<{ name: string; pointer: string }>): void {
+  if (value && typeof value === 'object') {
+    if (!Array.isArray(value) && typeof (value as { param?: unknown }).param === 'string')
+      out.push({ name: (value as { param: string }).param, pointer: `${pointer}/param` });
+    else for (const [k, v] of Object.entries(value)) paramRefs(v, `${pointer}/${k}`, out);
+  }
+}
+
+export function lintCondition(cond: Condition, pointer: string, reg: Regulation, tax: Taxonomy, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const params = reg.parameters ?? {};
+  walkCondition(cond, pointer, (key, value, p) => {
+    const refs: Array<{ name: string; pointer: string }> = [];
+    paramRefs(value, p, refs);
+    for (const r of refs)
+      if (!(r.name in params))
+        issues.push({ file, pointer: r.pointer, message: `unknown parameter "${r.name}"`, hint: didYouMean(r.name, Object.keys(params)) ?? 'declare it under parameters: in regulation.yaml' });
+    const keys = (list: unknown, set: ReadonlySet<string>, what: string, lp: string) => {
+      if (!Array.isArray(list)) return;
+      list.forEach((k: string, i) => {
+        if (!set.has(k)) issues.push({ file, pointer: `${lp}/${i}`, message: `unknown ${what} "${k}"`, hint: didYouMean(k, set) });
+      });
+    };
+    const marketSet = new Set(tax.markets.allCodes());
+    if (key === 'data') {
+      const d = value as { category?: unknown; subjects?: unknown };
+      keys(d.category, tax.categoryKeys, 'data category', `${p}/category`);
+      keys(d.subjects, tax.subjectKeys, 'data subject', `${p}/subjects`);
+    }
+    if (key === 'use') keys(value, tax.useKeys, 'data use', p);
+    if (key === 'vendor') keys((value as { services?: unknown }).services, tax.serviceKeys, 'vendor service', `${p}/services`);
+    if (key === 'offeredIn' || key === 'establishedIn') keys(value, marketSet, 'market', p);
+    if (key === 'region') {
+      const r = value as { in?: unknown; notIn?: unknown };
+      keys(r.in, marketSet, 'region', `${p}/in`);
+      keys(r.notIn, marketSet, 'region', `${p}/notIn`);
+    }
+    if (key === 'market') keys((value as { in?: unknown }).in, marketSet, 'market', `${p}/in`);
+    if (key === 'players') keys((value as { in?: unknown }).in, marketSet, 'market', `${p}/in`);
+  });
+  return issues;
+}
+
+export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const marketSet = new Set(tax.markets.allCodes());
+  const add = (pointer: string, message: string, hint?: string) => issues.push({ file, pointer, message, ...(hint ? { hint } : {}) });
+  for (const [k, v] of [['inForce', reg.inForce], ['lastReviewed', reg.lastReviewed]] as const)
+    if (!realDate(v)) add(`/${k}`, `${k} "${v}" is not a real date`);
+  (reg.phases ?? []).forEach((ph, i) => {
+    if (!realDate(ph.date)) add(`/phases/${i}/date`, `"${ph.date}" is not a real date`);
+  });
+  if (!marketSet.has(reg.jurisdiction)) add('/jurisdiction', `unknown jurisdiction "${reg.jurisdiction}"`, didYouMean(reg.jurisdiction, marketSet));
+  (reg.territory ?? []).forEach((t, i) => {
+    if (!marketSet.has(t)) add(`/territory/${i}`, `unknown market "${t}"`, didYouMean(t, marketSet));
+  });
+  const params = reg.parameters ?? {};
+  for (const [name, decl] of Object.entries(params)) {
+    const ok =
+      decl.type === 'list'
+        ? Array.isArray(decl.value)
+        : decl.type === 'integer'
+          ? Number.isInteger(decl.value)
+          : decl.type === 'number'
+            ? typeof decl.value === 'number'
+            : typeof decl.value === 'string' && (decl.type !== 'date' || realDate(decl.value));
+    if (!ok) add(`/parameters/${name}/value`, `parameter ${name} is declared ${decl.type} but its value is ${JSON.stringify(decl.value)}`);
+  }
+  (reg.variations ?? []).forEach((v, i) => {
+    v.markets.forEach((m, j) => {
+      if (!marketSet.has(m)) add(`/variations/${i}/markets/${j}`, `unknown market "${m}"`, didYouMean(m, marketSet));
+    });
+    for (const name of Object.keys(v.set)) {
+      const decl = params[name];
+      if (!decl) add(`/variations/${i}/set/${name}`, `unknown parameter "${name}"`, didYouMean(name, Object.keys(params)));
+      else if (!decl.combine) add(`/parameters/${name}`, `parameter ${name} varies by market but declares no combine (max, min or union)`);
+    }
+  });
+  issues.push(...lintCondition(reg.appliesWhen, '/appliesWhen', reg, tax, file));
+  return issues;
+}
+
+export function lintRule(rule: Rule, reg: Regulation, tax: Taxonomy, questionIds: ReadonlySet<string>, file: string): Issue[] {
+  const issues = lintCondition(rule.when, '/when', reg, tax, file);
+  if (rule.inForce && !realDate(rule.inForce)) issues.push({ file, pointer: '/inForce', message: `"${rule.inForce}" is not a real date` });
+  (rule.questions ?? []).forEach((q, i) => {
+    if (!questionIds.has(q))
+      issues.push({ file, pointer: `/questions/${i}`, message: `unknown question "${q}"`, hint: didYouMean(q, questionIds) ?? 'add it to questions/bank.yaml' });
+  });
+  if (rule.for !== 'transfer' && JSON.stringify(rule.when).includes('"region"'))
+    issues.push({ file, pointer: '/when', message: 'the region predicate only applies to rules with for: transfer' });
+  return issues;
+}

@@ -1,0 +1,47 @@
+// Vendor questionnaires: the questions each vendor's own flows call for,
+// merged across laws so one question appears once with every citation.
+import type { Finding } from './evaluate.js';
+import type { Flow, Question, ReportQuestion, ReportVendor, Vendor } from './types.js';
+
+function concerns(q: Question, v: Vendor): boolean {
+  if (q.roles && !q.roles.includes(v.role)) return false;
+  if (q.services && !q.services.some((s) => v.services.includes(s))) return false;
+  return true;
+}
+
+const sortUnique = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], bank: readonly Question[]): ReportVendor[] {
+  const byId = new Map(bank.map((q) => [q.id, q]));
+  const perVendor = new Map<string, Map<string, { q: Question; regs: Set<string>; cites: Set<string>; items: Set<string> }>>();
+  for (const f of findings) {
+    if (f.questions.length === 0 || f.item.determination === 'upcoming') continue;
+    for (const v of f.vendors) {
+      let qs = perVendor.get(v.id);
+      if (!qs) perVendor.set(v.id, (qs = new Map()));
+      for (const qid of f.questions) {
+        const q = byId.get(qid);
+        if (!q || !concerns(q, v)) continue;
+        let entry = qs.get(qid);
+        if (!entry) qs.set(qid, (entry = { q, regs: new Set(), cites: new Set(), items: new Set() }));
+        entry.regs.add(f.item.regulation);
+        entry.cites.add(f.item.citation);
+        entry.items.add(f.item.id);
+      }
+    }
+  }
+  return [...flow.vendors]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((v) => {
+      const qs = [...(perVendor.get(v.id)?.values() ?? [])].sort((a, b) => (a.q.id < b.q.id ? -1 : 1));
+      const questions: ReportQuestion[] = qs.map((e) => ({
+        id: e.q.id,
+        text: e.q.text,
+        evidence: e.q.evidence,
+        regulations: sortUnique(e.regs),
+        citations: sortUnique(e.cites),
+        items: sortUnique(e.items),
+      }));
+      return { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], questions };
+    });
+}

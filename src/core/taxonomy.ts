@@ -1,0 +1,97 @@
+// Lookups over the taxonomies: dotted-key subtree matching and market/region expansion.
+import type { MarketEntry, Taxonomies } from './types.js';
+
+/** A dotted key matches a pattern when it equals it or lies in its subtree. */
+export function keyMatches(key: string, pattern: string): boolean {
+  return key === pattern || key.startsWith(pattern + '.');
+}
+
+export function matchesAny(key: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => keyMatches(key, p));
+}
+
+/**
+ * Market and region arithmetic. As a market, a group code (EU, EEA, US, SEA)
+ * stands for its members, and US means every state. As a region (where a
+ * vendor processes data) everything is reduced to countries.
+ */
+export class Markets {
+  private readonly byCode = new Map<string, MarketEntry>();
+  private readonly alias = new Map<string, string>();
+  private readonly leafCache = new Map<string, ReadonlySet<string>>();
+
+  constructor(entries: readonly MarketEntry[]) {
+    for (const e of entries) {
+      this.byCode.set(e.code, e);
+      for (const a of e.aliases ?? []) this.alias.set(a, e.code);
+    }
+  }
+
+  /** The canonical code for an input spelling (UK → GB), or undefined when unknown. */
+  canonical(code: string): string | undefined {
+    if (this.byCode.has(code)) return code;
+    return this.alias.get(code);
+  }
+
+  allCodes(): string[] {
+    return [...this.byCode.keys(), ...this.alias.keys()];
+  }
+
+  name(code: string): string {
+    return this.byCode.get(this.canonical(code) ?? code)?.name ?? code;
+  }
+
+  /** The smallest markets a code stands for: countries and US states. */
+  leaves(code: string): ReadonlySet<string> {
+    const c = this.canonical(code) ?? code;
+    let cached = this.leafCache.get(c);
+    if (!cached) {
+      const members = this.byCode.get(c)?.members;
+      const out = new Set<string>();
+      if (members) for (const m of members) for (const l of this.leaves(m)) out.add(l);
+      else out.add(c);
+      cached = out;
+      this.leafCache.set(c, cached);
+    }
+    return cached;
+  }
+
+  leavesOf(codes: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    for (const c of codes) for (const l of this.leaves(c)) out.add(l);
+    return out;
+  }
+
+  /** Countries a region code stands for: groups expand, a US state is the US. */
+  countries(code: string): Set<string> {
+    const c = this.canonical(code) ?? code;
+    if (c === 'US') return new Set(['US']);
+    const out = new Set<string>();
+    for (const l of this.leaves(c)) out.add(l.startsWith('US-') ? 'US' : l);
+    return out;
+  }
+
+  countriesOf(codes: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    for (const c of codes) for (const l of this.countries(c)) out.add(l);
+    return out;
+  }
+}
+
+export class Taxonomy {
+  readonly markets: Markets;
+  readonly categoryKeys: ReadonlySet<string>;
+  readonly useKeys: ReadonlySet<string>;
+  readonly subjectKeys: ReadonlySet<string>;
+  readonly serviceKeys: ReadonlySet<string>;
+  readonly roleKeys: ReadonlySet<string>;
+
+  constructor(readonly data: Taxonomies) {
+    this.markets = new Markets(data.markets);
+    this.categoryKeys = new Set(data.categories.map((c) => c.key));
+    this.useKeys = new Set(data.uses.map((c) => c.key));
+    this.subjectKeys = new Set(data.subjects.map((c) => c.key));
+    this.serviceKeys = new Set(data.services.map((c) => c.key));
+    this.roleKeys = new Set(data.roles.map((c) => c.key));
+  }
+}

@@ -1,0 +1,389 @@
+// The shapes that flow through the pipeline. Input shapes mirror the JSON
+// Schemas in schemas/; the schemas are the source of truth for validation.
+
+/** A problem with an input, located by file and JSON pointer (line/column filled in by the loader). */
+export interface Issue {
+  file: string;
+  pointer: string;
+  line?: number;
+  column?: number;
+  message: string;
+  hint?: string;
+}
+
+// ---------------------------------------------------------------- flow (v1)
+
+export type ChildDirected = 'no' | 'mixed' | 'primary';
+export type AgeGate = 'none' | 'neutral' | 'verified';
+export type VendorRole = 'processor' | 'controller' | 'joint-controller' | 'third-party';
+export type LawfulBasis =
+  | 'consent'
+  | 'contract'
+  | 'legal-obligation'
+  | 'vital-interests'
+  | 'public-task'
+  | 'legitimate-interests';
+
+export interface Flow {
+  version: 1;
+  game: { id: string; name: string; platforms?: string[] };
+  controller: {
+    name: string;
+    establishedIn?: string;
+    annualRevenueUsd?: number;
+    employees?: number;
+    smallBusiness?: boolean;
+    revenueShareFromDataSales?: number;
+    euRepresentative?: string | null;
+    ukRepresentative?: string | null;
+    dpo?: string | null;
+  };
+  markets: Array<{ code: string; players?: number }>;
+  audience: {
+    minimumAge?: number;
+    childDirected?: ChildDirected;
+    ageGate?: AgeGate;
+    knownChildren?: boolean;
+  };
+  data: Array<{
+    id: string;
+    category: string;
+    subjects: string[];
+    retention?: string;
+    description?: string;
+  }>;
+  systems: Array<{ id: string; name?: string; kind?: 'server' | 'device' | 'service'; regions?: string[] }>;
+  vendors: Array<{
+    id: string;
+    name: string;
+    role: VendorRole;
+    services: string[];
+    regions?: string[];
+    dpfCertified?: boolean;
+    certifications?: string[];
+    sellsOrShares?: boolean;
+  }>;
+  purposes: Array<{
+    id: string;
+    use: string;
+    data: string[];
+    lawfulBasis?: LawfulBasis;
+    description?: string;
+    automatedDecisions?: boolean;
+  }>;
+  flows: Array<{ id?: string; from: string; to: string; data: string[]; purpose: string }>;
+}
+
+export type DataElement = Flow['data'][number];
+export type Vendor = Flow['vendors'][number];
+export type Purpose = Flow['purposes'][number];
+export type DataFlow = Flow['flows'][number];
+export type System = Flow['systems'][number];
+
+// ---------------------------------------------------------------- taxonomies
+
+export interface TaxonomyEntry {
+  key: string;
+  name: string;
+  description?: string;
+  /** the fideslang key this entry reuses, when it exists there */
+  fideslang?: boolean;
+}
+
+export interface MarketEntry {
+  code: string;
+  name: string;
+  /** for aliases (EU, EEA, US, SEA): the codes they stand for */
+  members?: string[];
+  /** alternative spellings accepted in input, e.g. UK for GB */
+  aliases?: string[];
+}
+
+export interface Taxonomies {
+  categories: TaxonomyEntry[];
+  uses: TaxonomyEntry[];
+  subjects: TaxonomyEntry[];
+  services: TaxonomyEntry[];
+  roles: TaxonomyEntry[];
+  markets: MarketEntry[];
+}
+
+// ---------------------------------------------------------------- rule packs
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+export type Topic =
+  | 'scope'
+  | 'notice'
+  | 'lawful-basis'
+  | 'consent'
+  | 'children'
+  | 'sensitive-data'
+  | 'rights'
+  | 'opt-out'
+  | 'security'
+  | 'breach-notification'
+  | 'impact-assessment'
+  | 'processor-contract'
+  | 'transfer'
+  | 'representative'
+  | 'dpo'
+  | 'retention'
+  | 'records'
+  | 'registration'
+  | 'ai-transparency'
+  | 'vendor-assurance';
+
+export type ForKind = 'game' | 'market' | 'data' | 'purpose' | 'vendor' | 'flow' | 'transfer';
+export type Verification = 'verified' | 'secondary' | 'unverified';
+
+/** A numeric operand: a literal or a reference to a law parameter. */
+export type NumberRef = number | { param: string };
+/** A list operand: literal keys/codes or a reference to a list parameter. */
+export type ListRef = string[] | { param: string };
+
+export interface Comparison {
+  gt?: NumberRef;
+  gte?: NumberRef;
+  lt?: NumberRef;
+  lte?: NumberRef;
+}
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { always: true }
+  | { offeredIn: ListRef }
+  | { establishedIn: ListRef }
+  | { players: Comparison & { in?: ListRef } }
+  | { controller: ControllerPredicate }
+  | { audience: AudiencePredicate }
+  | { data: DataPredicate }
+  | { use: ListRef }
+  | { lawfulBasis: { in?: string[]; missing?: boolean } }
+  | { vendor: VendorPredicate }
+  | { region: { in?: ListRef; notIn?: ListRef } }
+  | { market: { in: ListRef } };
+
+export interface ControllerPredicate {
+  annualRevenueUsd?: Comparison;
+  employees?: Comparison;
+  revenueShareFromDataSales?: Comparison;
+  smallBusiness?: boolean;
+  establishedIn?: ListRef;
+  hasEuRepresentative?: boolean;
+  hasUkRepresentative?: boolean;
+}
+
+export interface AudiencePredicate {
+  /** the terms admit players younger than this age */
+  admitsUnder?: NumberRef;
+  childDirected?: ChildDirected[];
+  ageGate?: AgeGate[];
+  knownChildren?: boolean;
+}
+
+export interface DataPredicate {
+  category?: ListRef;
+  subjects?: ListRef;
+  /** retention is stated (true) or missing (false) */
+  retentionStated?: boolean;
+}
+
+export interface VendorPredicate {
+  role?: VendorRole[];
+  services?: ListRef;
+  dpfCertified?: boolean;
+  sellsOrShares?: boolean;
+}
+
+export interface Deadline {
+  within: string;
+  from: string;
+  to: string;
+}
+
+export interface Citation {
+  /** the exact reference as it appears in the checklist, e.g. "GDPR Art. 28(3)" */
+  text: string;
+  url?: string;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  citation: string;
+  url?: string;
+  topic: Topic;
+  severity: Severity;
+  for: ForKind;
+  when: Condition;
+  action: string;
+  evidence: string[];
+  deadline?: Deadline;
+  inForce?: string;
+  verification?: Verification;
+  note?: string;
+  questions?: string[];
+}
+
+export interface ParameterDecl {
+  type: 'integer' | 'number' | 'list' | 'date' | 'string';
+  value: number | string | string[];
+  description: string;
+  citation?: string;
+  /** how values from several markets of one law combine: the strictest wins */
+  combine?: 'max' | 'min' | 'union';
+}
+
+export interface Variation {
+  markets: string[];
+  set: Record<string, number | string | string[]>;
+  citation?: string;
+  verification?: Verification;
+  note?: string;
+}
+
+export interface Phase {
+  date: string;
+  description: string;
+}
+
+export interface Regulation {
+  id: string;
+  name: string;
+  shortName?: string;
+  jurisdiction: string;
+  /** markets this law covers; defaults to [jurisdiction] */
+  territory?: string[];
+  version: string;
+  inForce: string;
+  phases?: Phase[];
+  sources: Array<{ title: string; url: string }>;
+  lastReviewed: string;
+  appliesWhen: Condition;
+  parameters?: Record<string, ParameterDecl>;
+  variations?: Variation[];
+  kind?: 'law' | 'practice';
+  note?: string;
+  rules: Rule[];
+}
+
+export interface Question {
+  id: string;
+  text: string;
+  evidence: string[];
+  topic: Topic;
+  services?: string[];
+  roles?: VendorRole[];
+}
+
+// ---------------------------------------------------------------- status file
+
+export type ItemStatus = 'todo' | 'in-progress' | 'done' | 'not-applicable';
+
+export interface StatusEntry {
+  status: ItemStatus;
+  owner?: string;
+  evidence?: string[];
+  notes?: string;
+  reason?: string;
+  reviewed?: string;
+}
+
+export type StatusFile = { version: 1; items: Record<string, StatusEntry> };
+
+// ---------------------------------------------------------------- report (schemaVersion 1)
+
+export type RegulationStatus = 'applies' | 'not-applicable' | 'undetermined' | 'not-yet-in-force';
+export type Determination = 'applies' | 'to-confirm' | 'upcoming';
+
+export interface ReportRegulation {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  status: RegulationStatus;
+  reasons: string[];
+  unknown: string[];
+  inForce: string;
+  version: string;
+  lastReviewed: string;
+  sources: Array<{ title: string; url: string }>;
+}
+
+export interface ReportItem {
+  id: string;
+  regulation: string;
+  jurisdiction: string;
+  rule: string;
+  citation: string;
+  url: string | null;
+  topic: Topic;
+  severity: Severity;
+  title: string;
+  action: string;
+  evidence: string[];
+  deadline: Deadline | null;
+  subject: { type: ForKind; id: string };
+  because: string[];
+  determination: Determination;
+  unknown: string[];
+  inForce: string;
+  verification: Verification;
+  status: ItemStatus;
+  owner: string | null;
+  evidenceProvided: string[];
+}
+
+export interface ReportQuestion {
+  id: string;
+  text: string;
+  evidence: string[];
+  regulations: string[];
+  citations: string[];
+  items: string[];
+}
+
+export interface ReportVendor {
+  id: string;
+  name: string;
+  role: VendorRole;
+  services: string[];
+  regions: string[];
+  questions: ReportQuestion[];
+}
+
+export interface MatrixCell {
+  jurisdiction: string;
+  items: string[];
+  deadline: string | null;
+}
+
+export interface MatrixRow {
+  topic: Topic;
+  strictest: { within: string; jurisdictions: string[] } | null;
+  cells: MatrixCell[];
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'complyflow'; version: string };
+  asOf: string;
+  disclaimer: string;
+  game: { id: string; name: string };
+  markets: string[];
+  regulations: ReportRegulation[];
+  items: ReportItem[];
+  vendors: ReportVendor[];
+  matrix: MatrixRow[];
+  unmatchedStatus: string[];
+  summary: {
+    applicable: number;
+    items: number;
+    bySeverity: Record<string, number>;
+    byStatus: Record<string, number>;
+    byDetermination: Record<string, number>;
+  };
+}

@@ -1,0 +1,78 @@
+// The library API behind every command: load the rule library, load a flow,
+// evaluate. Everything the CLI can do goes through here.
+import { readFileSync } from 'node:fs';
+import type { Flow, Issue, Question, Regulation, Report, StatusFile } from './core/types.js';
+import type { Taxonomy } from './core/taxonomy.js';
+import { evaluate } from './core/evaluate.js';
+import { loadTaxonomy } from './load/taxonomy.js';
+import { DEFAULT_QUESTIONS_FILE, DEFAULT_REGULATIONS_DIR, loadQuestions, loadRegulations } from './load/regulations.js';
+import { loadFlow } from './load/flow.js';
+import { readYaml } from './load/read.js';
+import { packagePath } from './load/paths.js';
+import { InputError } from './errors.js';
+
+export interface RuleLibrary {
+  tax: Taxonomy;
+  regulations: Regulation[];
+  questions: Question[];
+  ruleFiles: Map<string, string>;
+  issues: Issue[];
+}
+
+let version: string | undefined;
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+/** Load the bundled rule packs (and any extra pack folders), collecting every issue. */
+export function loadLibrary(extraDirs: string[] = []): RuleLibrary {
+  const tax = loadTaxonomy();
+  const q = loadQuestions(DEFAULT_QUESTIONS_FILE);
+  const ids = new Set(q.questions.map((x) => x.id));
+  const regulations: Regulation[] = [];
+  const issues: Issue[] = [...q.issues];
+  const ruleFiles = new Map<string, string>();
+  for (const dir of [DEFAULT_REGULATIONS_DIR, ...extraDirs]) {
+    const r = loadRegulations(dir, tax, ids);
+    regulations.push(...r.regulations);
+    issues.push(...r.issues);
+    for (const [k, v] of r.ruleFiles) ruleFiles.set(k, v);
+  }
+  return { tax, regulations, questions: q.questions, ruleFiles, issues };
+}
+
+/** Load the library, failing with every issue if a pack is broken. */
+export function requireLibrary(extraDirs: string[] = []): RuleLibrary {
+  const lib = loadLibrary(extraDirs);
+  if (lib.issues.length) throw new InputError(lib.issues, 'the rule library has problems');
+  return lib;
+}
+
+export function requireFlow(file: string, tax: Taxonomy): Flow {
+  const r = loadFlow(file, tax);
+  if (!r.flow) throw new InputError(r.issues);
+  return r.flow;
+}
+
+export function requireStatus(file: string): StatusFile {
+  const r = readYaml<StatusFile>(file, 'status');
+  if (!r.value) throw new InputError(r.issues);
+  return r.value;
+}
+
+export interface CheckOptions {
+  asOf: string;
+  markets?: string[];
+  status?: StatusFile;
+}
+
+export function check(lib: RuleLibrary, flow: Flow, options: CheckOptions): Report {
+  return evaluate(flow, lib.regulations, lib.tax, {
+    asOf: options.asOf,
+    toolVersion: toolVersion(),
+    ...(options.markets ? { markets: options.markets } : {}),
+    ...(options.status ? { status: options.status } : {}),
+    questions: lib.questions,
+  });
+}

@@ -1,0 +1,141 @@
+// JSON Schema validation (ajv) with errors a compliance owner can act on:
+// plain words, the exact place, and the closest valid name.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Issue } from '../core/types.js';
+import { didYouMean } from '../core/suggest.js';
+import { packagePath } from './paths.js';
+
+const require = createRequire(import.meta.url);
+// ajv ships CommonJS; createRequire keeps NodeNext and its default export happy.
+const Ajv = require('ajv') as typeof import('ajv').default;
+
+export type SchemaName = 'flow' | 'rule' | 'regulation' | 'rule-test' | 'status' | 'questions' | 'report' | 'condition';
+
+let ajv: InstanceType<typeof Ajv> | undefined;
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+function instance(): InstanceType<typeof Ajv> {
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    for (const name of ['condition', 'flow', 'rule', 'regulation', 'rule-test', 'status', 'questions', 'report'] as const) {
+      const schema = JSON.parse(readFileSync(packagePath('schemas', `${name}.schema.json`), 'utf8'));
+      ajv.addSchema(schema, `${name}.schema.json`);
+    }
+  }
+  return ajv;
+}
+
+export function validator(name: SchemaName): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    v = instance().getSchema(`${name}.schema.json`);
+    if (!v) throw new Error(`schema ${name} not found`);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+
+function get(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg];
+  }
+  return node;
+}
+
+/** Turn ajv's errors into plain issues, dropping the noise of failed oneOf branches. */
+export function schemaIssues(file: string, root: unknown, errors: readonly ErrorObject[]): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  // When a oneOf fails, ajv reports every branch; keep the branch errors only
+  // if there is nothing more specific at or below that place.
+  const specific = errors.filter((e) => !['oneOf', 'anyOf', 'allOf', 'if'].includes(e.keyword));
+  const list = errors.filter(
+    (e) =>
+      !['oneOf', 'anyOf', 'allOf', 'if'].includes(e.keyword) ||
+      !specific.some((s) => s.instancePath.startsWith(e.instancePath)),
+  );
+  // Drop type errors from oneOf branches when a sibling branch matched the type.
+  for (const e of list) {
+    let pointer = e.instancePath;
+    let message: string;
+    let hint: string | undefined;
+    const here = pointer === '' ? 'the file' : pointer.split('/').slice(1).join('.');
+    switch (e.keyword) {
+      case 'required':
+        message = `${here} is missing "${(e.params as { missingProperty: string }).missingProperty}"`;
+        break;
+      case 'additionalProperties': {
+        const key = (e.params as { additionalProperty: string }).additionalProperty;
+        pointer = `${pointer}/${key}`;
+        message = `unknown key "${key}"${pointer.split('/').length > 2 ? ` in ${here}` : ''}`;
+        const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+        hint = didYouMean(key, allowed) ?? (allowed.length ? `allowed keys: ${allowed.join(', ')}` : undefined);
+        break;
+      }
+      case 'enum': {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+        const value = get(root, pointer);
+        message = `${here}: ${describe(value)} is not one of ${allowed.join(', ')}`;
+        hint = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+        break;
+      }
+      case 'const':
+        message = `${here} must be ${describe((e.params as { allowedValue: unknown }).allowedValue)}`;
+        break;
+      case 'type':
+        message = `${here} must be ${(e.params as { type: string | string[] }).type.toString().replace(',', ' or ')}, not ${describe(get(root, pointer))}`;
+        break;
+      case 'pattern': {
+        const d = (e.parentSchema as { description?: string })?.description;
+        message = `${here}: ${describe(get(root, pointer))} is not in the expected form`;
+        hint = d;
+        break;
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        message = `${here}: ${describe(get(root, pointer))} ${e.message}`;
+        break;
+      case 'minItems':
+        message = `${here} must have at least ${(e.params as { limit: number }).limit} item(s)`;
+        break;
+      case 'uniqueItems':
+        message = `${here} lists the same value twice`;
+        break;
+      case 'minProperties':
+      case 'maxProperties':
+        message =
+          e.keyword === 'maxProperties'
+            ? `${here} must hold exactly one condition (wrap several in all: or any:)`
+            : `${here} must not be empty`;
+        break;
+      case 'oneOf':
+      case 'anyOf':
+        message = `${here}: ${describe(get(root, pointer))} is not a valid value here`;
+        break;
+      default:
+        message = `${here} ${e.message ?? 'is invalid'}`;
+    }
+    const key = `${pointer}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ file, pointer, message, ...(hint ? { hint } : {}) });
+  }
+  return out;
+}
+
+export function validateWith(name: SchemaName, file: string, value: unknown): Issue[] {
+  const v = validator(name);
+  if (v(value)) return [];
+  return schemaIssues(file, value, v.errors ?? []);
+}

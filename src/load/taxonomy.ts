@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { Taxonomy } from '../core/taxonomy.js';
+import type { MarketEntry, TaxonomyEntry } from '../core/types.js';
+import { packagePath } from './paths.js';
+
+let cached: Taxonomy | undefined;
+
+function read<T>(name: string, key: string): T {
+  return (parse(readFileSync(packagePath('taxonomy', name), 'utf8')) as Record<string, T>)[key]!;
+}
+
+/** The taxonomies shipped with complyflow (data files under taxonomy/). */
+export function loadTaxonomy(): Taxonomy {
+  if (!cached) {
+    const m = parse(readFileSync(packagePath('taxonomy', 'markets.yaml'), 'utf8')) as {
+      groups: MarketEntry[];
+      countries: MarketEntry[];
+      subdivisions: MarketEntry[];
+    };
+    cached = new Taxonomy({
+      categories: read<TaxonomyEntry[]>('data-categories.yaml', 'categories'),
+      uses: read<TaxonomyEntry[]>('data-uses.yaml', 'uses'),
+      subjects: read<TaxonomyEntry[]>('data-subjects.yaml', 'subjects'),
+      services: read<TaxonomyEntry[]>('vendor-services.yaml', 'services'),
+      roles: read<TaxonomyEntry[]>('vendor-roles.yaml', 'roles'),
+      markets: [...m.groups, ...m.countries, ...m.subdivisions],
+    });
+  }
+  return cached;
+}

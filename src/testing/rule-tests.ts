@@ -1,0 +1,135 @@
+// The rule fixture harness (semgrep `ruleid:/ok:`, ESLint RuleTester): each
+// rule's .test.yaml lists flows on which it must fire (invalid, with the
+// exact findings expected) and must not (valid). Used by the test suite and
+// by `complyflow rules test`.
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Flow, Issue, Regulation } from '../core/types.js';
+import type { Taxonomy } from '../core/taxonomy.js';
+import { deepMerge } from '../core/merge.js';
+import { evaluateRegulation } from '../core/evaluate.js';
+import { indexFlow } from '../core/subjects.js';
+import { checkFlow } from '../core/check-flow.js';
+import { validateWith } from '../load/schema.js';
+import { normalizeFlow } from '../load/flow.js';
+import { readYaml } from '../load/read.js';
+import type { Determination } from '../core/types.js';
+
+interface Expect {
+  subject: string;
+  determination?: Determination;
+}
+interface Case {
+  name: string;
+  asOf?: string;
+  flow: Record<string, unknown>;
+  expect?: Expect[];
+}
+export interface RuleTestFile {
+  rule: string;
+  base?: string;
+  asOf?: string;
+  valid: Case[];
+  invalid: Case[];
+  todo?: Array<{ name: string; why?: string }>;
+}
+
+export interface CaseResult {
+  rule: string;
+  kind: 'valid' | 'invalid';
+  name: string;
+  ok: boolean;
+  message?: string;
+}
+
+export interface RuleTestReport {
+  file: string;
+  rule: string;
+  results: CaseResult[];
+  issues: Issue[];
+  todo: string[];
+}
+
+const baseCache = new Map<string, { value?: Flow; issues: Issue[] }>();
+
+function loadBase(file: string) {
+  let b = baseCache.get(file);
+  if (!b) {
+    const r = readYaml<Flow>(file, 'flow');
+    b = { ...(r.value ? { value: r.value } : {}), issues: r.issues };
+    baseCache.set(file, b);
+  }
+  return b;
+}
+
+function subjectKey(itemSubject: { type: string; id: string }): string {
+  return itemSubject.type === 'game' ? 'game' : itemSubject.id;
+}
+
+export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): RuleTestReport {
+  const ruleId = basename(file, '.test.yaml');
+  const report: RuleTestReport = { file, rule: ruleId, results: [], issues: [], todo: [] };
+  const r = readYaml<RuleTestFile>(file, 'rule-test');
+  if (!r.value) {
+    report.issues.push(...r.issues);
+    return report;
+  }
+  const spec = r.value;
+  if (spec.rule !== ruleId) report.issues.push({ file, pointer: '/rule', message: `rule "${spec.rule}" does not match the file name "${ruleId}"` });
+  const rule = reg.rules.find((x) => x.id === ruleId);
+  if (!rule) {
+    report.issues.push({ file, pointer: '', message: `no rule "${ruleId}" in ${reg.id}` });
+    return report;
+  }
+  const baseFile = spec.base ? resolve(dirname(file), spec.base) : join(dirname(file), '..', 'fixtures', 'base.yaml');
+  if (!existsSync(baseFile)) {
+    report.issues.push({ file, pointer: '/base', message: `base flow not found: ${baseFile}` });
+    return report;
+  }
+  const base = loadBase(baseFile);
+  if (!base.value) {
+    report.issues.push(...base.issues);
+    return report;
+  }
+  const names = new Set<string>();
+  const only: Regulation = { ...reg, rules: [rule] };
+  for (const kind of ['valid', 'invalid'] as const) {
+    for (const c of spec[kind]) {
+      if (names.has(c.name)) report.issues.push({ file, pointer: '', message: `two cases are named "${c.name}"` });
+      names.add(c.name);
+      const merged = deepMerge(base.value, c.flow);
+      const schemaIssues = validateWith('flow', `${file} (case "${c.name}")`, merged);
+      const flow = schemaIssues.length ? undefined : normalizeFlow(merged as Flow);
+      const refIssues = flow ? checkFlow(flow, tax, `${file} (case "${c.name}")`) : [];
+      if (!flow || refIssues.length) {
+        const all = [...schemaIssues, ...refIssues];
+        report.results.push({ rule: ruleId, kind, name: c.name, ok: false, message: `the case's flow is invalid: ${all.map((i) => `${i.pointer} ${i.message}`).join('; ')}` });
+        continue;
+      }
+      const asOf = c.asOf ?? spec.asOf ?? reg.lastReviewed;
+      let got: Array<{ subject: string; determination: Determination }>;
+      try {
+        got = evaluateRegulation(only, indexFlow(flow), tax, asOf).findings.map((f) => ({
+          subject: subjectKey(f.item.subject),
+          determination: f.item.determination,
+        }));
+      } catch (e) {
+        report.results.push({ rule: ruleId, kind, name: c.name, ok: false, message: `evaluation failed: ${(e as Error).message}` });
+        continue;
+      }
+      const show = (xs: Array<{ subject: string; determination?: string }>) =>
+        xs.length ? xs.map((x) => `${x.subject} (${x.determination ?? 'applies'})`).sort().join(', ') : 'nothing';
+      if (kind === 'valid') {
+        const ok = got.length === 0;
+        report.results.push({ rule: ruleId, kind, name: c.name, ok, ...(ok ? {} : { message: `must not fire, but found ${show(got)}` }) });
+      } else {
+        const want = (c.expect ?? []).map((e) => `${e.subject} (${e.determination ?? 'applies'})`).sort();
+        const have = got.map((g) => `${g.subject} (${g.determination})`).sort();
+        const ok = JSON.stringify(want) === JSON.stringify(have);
+        report.results.push({ rule: ruleId, kind, name: c.name, ok, ...(ok ? {} : { message: `expected ${want.join(', ') || 'nothing'}, found ${show(got)}` }) });
+      }
+    }
+  }
+  report.todo = (spec.todo ?? []).map((t) => t.name);
+  return report;
+}
