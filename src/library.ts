@@ -5,7 +5,7 @@ import type { Flow, Issue, Question, Regulation, Report, StatusFile } from './co
 import type { Taxonomy } from './core/taxonomy.js';
 import { evaluate } from './core/evaluate.js';
 import { loadTaxonomy } from './load/taxonomy.js';
-import { DEFAULT_QUESTIONS_FILE, DEFAULT_REGULATIONS_DIR, loadQuestions, loadRegulations } from './load/regulations.js';
+import { DEFAULT_QUESTIONS_DIR, DEFAULT_REGULATIONS_DIR, loadQuestions, loadRegulations } from './load/regulations.js';
 import { loadFlow } from './load/flow.js';
 import { readYaml } from './load/read.js';
 import { packagePath } from './load/paths.js';
@@ -28,7 +28,7 @@ export function toolVersion(): string {
 /** Load the bundled rule packs (and any extra pack folders), collecting every issue. */
 export function loadLibrary(extraDirs: string[] = []): RuleLibrary {
   const tax = loadTaxonomy();
-  const q = loadQuestions(DEFAULT_QUESTIONS_FILE);
+  const q = loadQuestions(DEFAULT_QUESTIONS_DIR);
   const ids = new Set(q.questions.map((x) => x.id));
   const regulations: Regulation[] = [];
   const issues: Issue[] = [...q.issues];

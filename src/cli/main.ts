@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
+import { registerQuestions } from './commands/questions.js';
 
 export interface Context {
   io: Io;
@@ -25,6 +26,7 @@ function program(ctx: Context): Command {
   registerInit(p, ctx);
   registerValidate(p, ctx);
   registerCheck(p, ctx);
+  registerQuestions(p, ctx);
   registerRules(p, ctx);
   for (const c of p.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
   return p;

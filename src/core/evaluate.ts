@@ -115,7 +115,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
       }
     if (hit) offeredInTerritory.push(m.code);
   }
-  const params = resolveParams(reg, offeredLeaves, tax.markets);
+  const params = resolveParams(reg, offeredLeaves, tax.markets, asOf);
   const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', ') };
   const scope = evaluateCondition(reg.appliesWhen, index.game, ctx);
 

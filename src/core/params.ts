@@ -3,7 +3,7 @@
 // and the rules only read them. When a game is offered in several markets of
 // one law, the declared `combine` picks the strictest value, and the source
 // says which markets set it.
-import type { Regulation } from './types.js';
+import type { ParameterDecl, Regulation } from './types.js';
 import type { Markets } from './taxonomy.js';
 
 export interface ResolvedParam {
@@ -14,9 +14,18 @@ export interface ResolvedParam {
 
 export type ResolvedParams = Map<string, ResolvedParam>;
 
-export function resolveParams(reg: Regulation, offeredLeaves: ReadonlySet<string>, markets: Markets): ResolvedParams {
+/** The declared value in force on a date: the latest schedule entry on or before it, else the base value. */
+export function valueOn(decl: ParameterDecl, asOf: string): { value: ParameterDecl['value']; since?: string } {
+  let best: { value: ParameterDecl['value']; since?: string } = { value: decl.value };
+  for (const s of decl.schedule ?? []) if (s.from <= asOf && (best.since === undefined || s.from > best.since)) best = { value: s.value, since: s.from };
+  return best;
+}
+
+export function resolveParams(reg: Regulation, offeredLeaves: ReadonlySet<string>, markets: Markets, asOf: string): ResolvedParams {
   const out: ResolvedParams = new Map();
-  for (const [name, decl] of Object.entries(reg.parameters ?? {})) {
+  for (const [name, rawDecl] of Object.entries(reg.parameters ?? {})) {
+    const dated = valueOn(rawDecl, asOf);
+    const decl = { ...rawDecl, value: dated.value };
     // market leaf → value, starting from the default for every offered leaf
     const perLeaf = new Map<string, number | string | string[]>();
     for (const l of offeredLeaves) perLeaf.set(l, decl.value);
@@ -25,7 +34,7 @@ export function resolveParams(reg: Regulation, offeredLeaves: ReadonlySet<string
       for (const l of markets.leavesOf(v.markets)) if (offeredLeaves.has(l)) perLeaf.set(l, v.set[name]!);
     }
     if (perLeaf.size === 0 || !decl.combine || !(reg.variations ?? []).some((v) => name in v.set)) {
-      out.set(name, { value: decl.value, source: '' });
+      out.set(name, { value: decl.value, source: dated.since ? `in force since ${dated.since}` : '' });
       continue;
     }
     const values = [...perLeaf.values()];

@@ -236,6 +236,8 @@ export interface ParameterDecl {
   citation?: string;
   /** how values from several markets of one law combine: the strictest wins */
   combine?: 'max' | 'min' | 'union';
+  /** values that change over time; the latest entry on or before the as-of date wins */
+  schedule?: Array<{ from: string; value: number | string | string[]; citation?: string }>;
 }
 
 export interface Variation {

@@ -9,7 +9,7 @@ import { locateIssues, readYaml } from './read.js';
 import { packagePath } from './paths.js';
 
 export const DEFAULT_REGULATIONS_DIR = packagePath('regulations');
-export const DEFAULT_QUESTIONS_FILE = packagePath('questions', 'bank.yaml');
+export const DEFAULT_QUESTIONS_DIR = packagePath('questions');
 
 export interface PackFiles {
   dir: string;
@@ -37,16 +37,29 @@ export function listPacks(root: string): PackFiles[] {
     });
 }
 
-export function loadQuestions(file = DEFAULT_QUESTIONS_FILE): { questions: Question[]; issues: Issue[] } {
-  const r = readYaml<{ questions: Question[] }>(file, 'questions');
-  if (!r.value) return { questions: [], issues: r.issues };
-  const seen = new Set<string>();
+/** The question bank: every questions/*.yaml file, ids unique across them. */
+export function loadQuestions(dir = DEFAULT_QUESTIONS_DIR): { questions: Question[]; issues: Issue[] } {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const questions: Question[] = [];
   const issues: Issue[] = [];
-  r.value.questions.forEach((q, i) => {
-    if (seen.has(q.id)) issues.push({ file, pointer: `/questions/${i}/id`, message: `duplicate question id "${q.id}"` });
-    seen.add(q.id);
-  });
-  return { questions: r.value.questions, issues: locateIssues(issues, r.parsed) };
+  const seen = new Map<string, string>();
+  for (const name of files) {
+    const file = join(dir, name);
+    const r = readYaml<{ questions: Question[] }>(file, 'questions');
+    if (!r.value) {
+      issues.push(...r.issues);
+      continue;
+    }
+    const local: Issue[] = [];
+    r.value.questions.forEach((q, i) => {
+      const first = seen.get(q.id);
+      if (first) local.push({ file, pointer: `/questions/${i}/id`, message: `duplicate question id "${q.id}"`, hint: `already in ${first}` });
+      else seen.set(q.id, name);
+      questions.push(q);
+    });
+    issues.push(...locateIssues(local, r.parsed));
+  }
+  return { questions, issues };
 }
 
 export interface LoadedPacks {

@@ -18,7 +18,7 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 
 function instance(): InstanceType<typeof Ajv> {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     for (const name of ['condition', 'flow', 'rule', 'regulation', 'rule-test', 'status', 'questions', 'report'] as const) {
       const schema = JSON.parse(readFileSync(packagePath('schemas', `${name}.schema.json`), 'utf8'));
       ajv.addSchema(schema, `${name}.schema.json`);

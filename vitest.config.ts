@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The CLI tests spawn the built binary; two workers fit the 2-core CI machine.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+  },
+});
