@@ -22,6 +22,8 @@ export class Markets {
 
   constructor(entries: readonly MarketEntry[]) {
     for (const e of entries) {
+      // US is both a group (every state, as a market) and a country (as a region): keep the group.
+      if (this.byCode.get(e.code)?.members) continue;
       this.byCode.set(e.code, e);
       for (const a of e.aliases ?? []) this.alias.set(a, e.code);
     }

@@ -1,0 +1,57 @@
+// CSV output (csv-stringify) and input (csv-parse): RFC 4180, CRLF, UTF-8
+// with a byte order mark so spreadsheet programs pick the right encoding.
+// Every cell goes through neutralizeCell (formula injection).
+import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
+import type { Report } from '../core/types.js';
+import { neutralizeCell, QUESTION_COLUMNS, questionRows, VENDOR_COLUMNS, type Questionnaire } from './questionnaire.js';
+
+/** A table of text cells as CSV; every cell is neutralised. */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return stringify([header, ...rows].map((r) => r.map((c) => neutralizeCell(c))), {
+    bom: true,
+    record_delimiter: 'windows',
+  });
+}
+
+/** The questionnaire as one table: a row per vendor and question, with empty answer and notes columns. */
+export function renderQuestionnaireCsv(doc: Questionnaire): string {
+  const header = [...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => c.header);
+  const rows = doc.vendors.flatMap((v) => questionRows(v, doc).map((r) => [v.id, v.name, ...r]));
+  return toCsv(header, rows);
+}
+
+export const CHECKLIST_CSV_HEADER = [
+  'Item id', 'Regulation', 'Jurisdiction', 'Topic', 'Severity', 'Determination', 'Status', 'Owner',
+  'Title', 'Citation', 'URL', 'Subject', 'Why', 'Action', 'Deadline', 'Evidence expected', 'Evidence on file', 'To decide, give',
+] as const;
+
+/** The checklist (`check --format csv`): one row per item. */
+export function renderChecklistCsv(report: Report): string {
+  const rows = report.items.map((i) => [
+    i.id,
+    i.regulation,
+    i.jurisdiction,
+    i.topic,
+    i.severity,
+    i.determination,
+    i.status,
+    i.owner ?? '',
+    i.title,
+    i.citation,
+    i.url ?? '',
+    `${i.subject.type}:${i.subject.id}`,
+    i.because.join('; '),
+    i.action,
+    i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
+    i.evidence.join('; '),
+    i.evidenceProvided.join('; '),
+    i.unknown.join('; '),
+  ]);
+  return toCsv(CHECKLIST_CSV_HEADER, rows);
+}
+
+/** Parse CSV text into rows of strings (BOM stripped, ragged rows allowed). Throws on malformed CSV. */
+export function parseCsv(text: string): string[][] {
+  return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+}

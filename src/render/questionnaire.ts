@@ -1,0 +1,127 @@
+// Vendor questionnaires: the report's `vendors` section shaped for people
+// (Markdown) and spreadsheets (CSV, XLSX). One row model serves every table
+// format so the columns, and the formula-injection guard, are the same.
+import type { Report, ReportQuestion, ReportVendor } from '../core/types.js';
+import { template } from './handlebars.js';
+
+/** What `complyflow questions --format json` writes: the report's vendors section plus its context. */
+export interface Questionnaire {
+  schemaVersion: 1;
+  tool: Report['tool'];
+  asOf: string;
+  disclaimer: string;
+  game: Report['game'];
+  /** the laws (and practice packs) the questions cite, for naming them */
+  regulations: Array<{ id: string; name: string; jurisdiction: string }>;
+  vendors: ReportVendor[];
+}
+
+export type QuestionnaireFormat = 'md' | 'csv' | 'xlsx' | 'json';
+export const QUESTIONNAIRE_FORMATS: readonly QuestionnaireFormat[] = ['md', 'csv', 'xlsx', 'json'];
+
+/** The questionnaire for some (default: all) vendors of a report. Pure. */
+export function questionnaireFromReport(report: Report, vendorIds?: readonly string[]): Questionnaire {
+  const wanted = vendorIds?.length ? new Set(vendorIds) : undefined;
+  const vendors = report.vendors.filter((v) => !wanted || wanted.has(v.id));
+  const cited = new Set(vendors.flatMap((v) => v.questions.flatMap((q) => q.regulations)));
+  return {
+    schemaVersion: 1,
+    tool: report.tool,
+    asOf: report.asOf,
+    disclaimer: report.disclaimer,
+    game: report.game,
+    regulations: report.regulations
+      .filter((r) => cited.has(r.id))
+      .map((r) => ({ id: r.id, name: r.name, jurisdiction: r.jurisdiction })),
+    vendors,
+  };
+}
+
+// ---------------------------------------------------------------- cells
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralise a spreadsheet cell that a spreadsheet program would read as a
+ * formula (OWASP CSV injection): text beginning with =, +, -, @, tab or
+ * carriage return gets a leading single quote. Used by CSV and XLSX alike.
+ */
+export function neutralizeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The question columns of every questionnaire table, in order. `key` is what readers look for. */
+export const QUESTION_COLUMNS = [
+  { key: 'question-id', header: 'Question id', width: 24 },
+  { key: 'question', header: 'Question', width: 60 },
+  { key: 'why', header: 'Why we ask (laws)', width: 34 },
+  { key: 'citations', header: 'Citations', width: 30 },
+  { key: 'evidence', header: 'Evidence expected', width: 44 },
+  { key: 'answer', header: 'Answer', width: 40 },
+  { key: 'notes', header: 'Notes', width: 30 },
+] as const;
+
+/** CSV puts every vendor in one table, so it leads with the vendor. */
+export const VENDOR_COLUMNS = [
+  { key: 'vendor-id', header: 'Vendor id', width: 16 },
+  { key: 'vendor', header: 'Vendor', width: 24 },
+] as const;
+
+export type ColumnKey = (typeof QUESTION_COLUMNS)[number]['key'] | (typeof VENDOR_COLUMNS)[number]['key'];
+
+/** Headers as written, so readers can find columns by header text. */
+export const HEADER_TO_KEY: ReadonlyMap<string, ColumnKey> = new Map(
+  [...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => [c.header.toLowerCase(), c.key]),
+);
+
+function lawNames(q: ReportQuestion, doc: Questionnaire): string {
+  const byId = new Map(doc.regulations.map((r) => [r.id, r]));
+  return q.regulations.map((id) => {
+    const r = byId.get(id);
+    return r ? `${r.name} [${id}]` : id;
+  }).join('; ');
+}
+
+/** One vendor's question rows (raw text, not yet neutralised). */
+export function questionRows(vendor: ReportVendor, doc: Questionnaire): string[][] {
+  return vendor.questions.map((q) => [
+    q.id,
+    q.text,
+    lawNames(q, doc),
+    q.citations.join('; '),
+    q.evidence.join('; '),
+    '',
+    '',
+  ]);
+}
+
+// ---------------------------------------------------------------- Markdown
+
+export function renderQuestionnaireMarkdown(doc: Questionnaire): string {
+  const view = {
+    doc,
+    vendors: doc.vendors.map((v) => ({
+      vendor: v,
+      questions: v.questions.map((q) => ({ q, why: lawNames(q, doc) })),
+    })),
+  };
+  return template('questionnaire.md.hbs', true)(view).replace(/\n{3,}/g, '\n\n');
+}
+
+export function renderQuestionnaireJson(doc: Questionnaire): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** Render a questionnaire; CSV and XLSX writers load lazily (exceljs is large). */
+export async function renderQuestionnaire(doc: Questionnaire, format: QuestionnaireFormat): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return renderQuestionnaireJson(doc);
+    case 'md':
+      return renderQuestionnaireMarkdown(doc);
+    case 'csv':
+      return (await import('./csv.js')).renderQuestionnaireCsv(doc);
+    case 'xlsx':
+      return (await import('./xlsx.js')).renderQuestionnaireXlsx(doc);
+  }
+}

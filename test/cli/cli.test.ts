@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, EXAMPLE } from './run.js';
+import { validateWith } from '../../src/load/schema.js';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'complyflow-cli-'));
+});
+
+describe('check on the bundled example', () => {
+  it('prints a Markdown checklist with the not-legal-advice notice', () => {
+    const r = cli(['check', EXAMPLE, '--as-of', '2026-11-25']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('is not legal advice');
+    expect(r.stdout).toContain('eu-gdpr/processor-contract/vendor:rtc');
+  });
+
+  it('writes JSON that matches the report schema, byte-identical across runs, never touching the input', () => {
+    const before = sha(EXAMPLE);
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    expect(cli(['check', EXAMPLE, '--format', 'json', '--as-of', '2026-11-25', '--out', a]).code).toBe(0);
+    expect(cli(['check', EXAMPLE, '--format', 'json', '--as-of', '2026-11-25', '--out', b]).code).toBe(0);
+    expect(readFileSync(a)).toEqual(readFileSync(b));
+    expect(sha(EXAMPLE)).toBe(before);
+    const report = JSON.parse(readFileSync(a, 'utf8'));
+    expect(validateWith('report', a, report)).toEqual([]);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.asOf).toBe('2026-11-25');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--fail-on exits 1 while high items are open, 0 once they are closed', () => {
+    const json = JSON.parse(cli(['check', EXAMPLE, '--format', 'json', '--as-of', '2026-11-25']).stdout);
+    expect(cli(['check', EXAMPLE, '--as-of', '2026-11-25', '--fail-on', 'high']).code).toBe(1);
+    const status = join(dir, 'status.yaml');
+    const lines = ['version: 1', 'items:'];
+    for (const item of json.items) lines.push(`  "${item.id}": { status: done, evidence: [signed.pdf] }`);
+    writeFileSync(status, lines.join('\n') + '\n');
+    const r = cli(['check', EXAMPLE, '--as-of', '2026-11-25', '--fail-on', 'low', '--status', status]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('--market limits the laws', () => {
+    const json = JSON.parse(cli(['check', EXAMPLE, '--format', 'json', '--as-of', '2026-11-25', '--market', 'SG']).stdout);
+    const jurisdictions = new Set(json.regulations.map((r: { jurisdiction: string }) => r.jurisdiction));
+    expect(jurisdictions.has('SG')).toBe(true);
+    expect([...jurisdictions].every((j) => j === 'SG' || j === 'GLOBAL')).toBe(true);
+  });
+});
+
+describe('bad input: a plain message with file:line:column and exit 2', () => {
+  const write = (name: string, content: string | Buffer) => {
+    const f = join(dir, name);
+    writeFileSync(f, content);
+    return f;
+  };
+  const expectInputError = (args: string[], pattern: RegExp) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    return r;
+  };
+
+  it('collects every error in one run, with did-you-mean', () => {
+    const f = write(
+      'bad.yaml',
+      [
+        'version: 1',
+        'game: { id: g, name: G }',
+        'controller: { name: S, revenueShareFromDataSales: 1.5 }',
+        'markets: [{ code: EUU, players: -1 }]',
+        'audience: {}',
+        'data:',
+        '  - { id: email, category: user.contact.emial, subjects: [player] }',
+        'purposes:',
+        '  - { id: p, use: essential.service, data: [emial], lawfullBasis: consent }',
+        'flows:',
+        '  - { from: nowhere, to: p, data: [email], purpose: q }',
+      ].join('\n'),
+    );
+    const r = expectInputError(['validate', f], /bad\.yaml:7:\d+: unknown data category "user\.contact\.emial" \(did you mean user\.contact\.email\?\)/);
+    expect(r.stderr).toMatch(/bad\.yaml:3:\d+: .*revenueShareFromDataSales.*<= 1/);
+    expect(r.stderr).toMatch(/bad\.yaml:4:\d+: unknown market "EUU" \(did you mean EU\?\)/);
+    expect(r.stderr).toMatch(/bad\.yaml:4:\d+: .*players.*>= 0/);
+    expect(r.stderr).toMatch(/bad\.yaml:9:\d+: unknown data element "emial" \(did you mean email\?\)/);
+    expect(r.stderr).toMatch(/bad\.yaml:9:\d+: unknown key "lawfullBasis".*did you mean lawfulBasis\?/);
+    expect(r.stderr).toMatch(/bad\.yaml:11:\d+: unknown system or vendor "nowhere"/);
+    expect(r.stderr).toMatch(/bad\.yaml:11:\d+: unknown purpose "q"/);
+  });
+
+  it('a flow whose data is not part of its purpose', () => {
+    const text = readFileSync(EXAMPLE, 'utf8').replace('{ from: client, to: adnet, data: [ad-id, ip, gameplay], purpose: ads }', '{ from: client, to: adnet, data: [ad-id, email], purpose: ads }');
+    expectInputError(['validate', write('notpart.yaml', text)], /notpart\.yaml:\d+:\d+: data "email" is not part of purpose "ads"/);
+  });
+
+  it('duplicate ids', () => {
+    const text = readFileSync(EXAMPLE, 'utf8').replace('  - id: username\n', '  - id: email\n');
+    expectInputError(['validate', write('dup.yaml', text)], /dup\.yaml:\d+:\d+: duplicate data element id "email"/);
+  });
+
+  it.each([
+    ['malformed YAML', 'syntax.yaml', 'version: 1\ngame: {id: g\n', /syntax\.yaml:\d+:\d+: YAML syntax/],
+    ['an alias bomb', 'bomb.yaml', 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n', /bomb\.yaml:1:1: too many YAML aliases/],
+    ['a __proto__ key', 'proto.yaml', 'version: 1\n__proto__: { polluted: true }\n', /proto\.yaml:2:1: the key "__proto__" is not allowed/],
+    ['a constructor key', 'ctor.yaml', 'version: 1\ngame: { constructor: x }\n', /ctor\.yaml:2:\d+: the key "constructor" is not allowed/],
+    ['a binary file', 'binary.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]), /binary\.yaml:1:\d+: this is a binary file/],
+    ['non-UTF-8 text', 'latin1.yaml', Buffer.from('version: 1\nname: caf\xe9\n', 'latin1'), /latin1\.yaml:2:\d+: the file is not valid UTF-8/],
+  ])('%s', (_name, file, content, pattern) => {
+    expectInputError(['validate', write(file, content as string)], pattern);
+  });
+
+  it('a very large file', () => {
+    const big = write('big.yaml', Buffer.alloc(33 * 1024 * 1024, 0x20));
+    expectInputError(['validate', big], /big\.yaml(:1:1)?: file is too large/);
+  });
+
+  it('a missing file', () => {
+    expectInputError(['check', join(dir, 'nope.yaml')], /nope\.yaml: file not found/);
+  });
+
+  it('bad options', () => {
+    expectInputError(['check', EXAMPLE, '--format', 'pdf'], /--format "pdf" must be one of/);
+    expectInputError(['check', EXAMPLE, '--as-of', '2026-02-30'], /--as-of "2026-02-30" is not a date/);
+    expectInputError(['check', EXAMPLE, '--market', 'XY'], /--market "XY" is not a known market/);
+    expectInputError(['check', EXAMPLE, '--fail-on', 'severe'], /--fail-on "severe" must be one of/);
+    expectInputError(['frobnicate'], /unknown command/);
+  });
+
+  it('nothing is half-written when the input is bad', () => {
+    const out = join(dir, 'never.json');
+    expectInputError(['check', join(dir, 'syntax.yaml'), '--format', 'json', '--out', out], /YAML syntax/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('other commands', () => {
+  it('--version prints the package version', () => {
+    const r = cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('init writes a flow that validates, and refuses to overwrite', () => {
+    const f = join(dir, 'init', 'complyflow.yaml');
+    expect(cli(['init', f]).code).toBe(0);
+    expect(cli(['validate', f]).code).toBe(0);
+    expect(cli(['init', f]).code).toBe(2);
+  });
+
+  it('rules list --format json describes every pack', () => {
+    const rows = JSON.parse(cli(['rules', 'list', '--format', 'json']).stdout) as Array<Record<string, unknown>>;
+    const gdpr = rows.find((r) => r.id === 'eu-gdpr')!;
+    expect(Object.keys(gdpr)).toEqual(expect.arrayContaining(['id', 'name', 'jurisdiction', 'inForce', 'sources', 'lastReviewed', 'rules']));
+    expect(gdpr.rules).toBeGreaterThan(0);
+  });
+
+  it('rules show prints one rule and suggests near misses', () => {
+    const r = cli(['rules', 'show', 'eu-gdpr/processor-contract']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).citation).toMatch(/Art\. 28/);
+    const miss = cli(['rules', 'show', 'eu-gdpr/processor-contrat']);
+    expect(miss.code).toBe(2);
+    expect(miss.stderr).toContain('did you mean processor-contract?');
+  });
+});

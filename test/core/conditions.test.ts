@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCondition, type LawContext } from '../../src/core/conditions.js';
+import { indexFlow } from '../../src/core/subjects.js';
+import { resolveParams } from '../../src/core/params.js';
+import type { Condition, Flow } from '../../src/core/types.js';
+import { flow, regulation, tax } from '../helpers.js';
+
+function ctxFor(f: Flow, territory = ['EU'], params: ReturnType<typeof resolveParams> = new Map()): LawContext {
+  return { tax, index: indexFlow(f), params, territory: tax.markets.leavesOf(territory), territoryLabel: territory.join(', ') };
+}
+const game = (f: Flow) => indexFlow(f).game;
+const run = (c: Condition, f: Flow, territory?: string[]) => evaluateCondition(c, game(f), ctxFor(f, territory));
+
+describe('three-valued logic', () => {
+  const t: Condition = { always: true };
+  const f: Condition = { not: { always: true } };
+  const u: Condition = { controller: { annualRevenueUsd: { gt: 1 } } }; // revenue not given → unknown
+  const base = flow();
+  it.each([
+    ['all true', { all: [t, t] }, true],
+    ['all with false', { all: [t, f, u] }, false],
+    ['all with unknown', { all: [t, u] }, null],
+    ['any with true', { any: [f, u, t] }, true],
+    ['any with unknown', { any: [f, u] }, null],
+    ['any false', { any: [f, f] }, false],
+    ['not unknown', { not: u }, null],
+  ] as const)('%s', (_name, cond, want) => {
+    expect(run(cond as Condition, base).value).toBe(want);
+  });
+
+  it('names the missing fact when unknown', () => {
+    const o = run({ all: [t, u] }, base);
+    expect(o.unknown).toEqual(['controller.annualRevenueUsd']);
+  });
+});
+
+describe('players in a territory', () => {
+  const cond: Condition = { players: { gte: 100000 } };
+  it('counts a state market exactly, at and one below the threshold', () => {
+    expect(run(cond, flow({ markets: [{ code: 'US-CA', players: 100000 }] }), ['US-CA']).value).toBe(true);
+    expect(run(cond, flow({ markets: [{ code: 'US-CA', players: 99999 }] }), ['US-CA']).value).toBe(false);
+  });
+  it('a US-wide count bounds a state from above only', () => {
+    expect(run(cond, flow({ markets: [{ code: 'US', players: 50000 }] }), ['US-CA']).value).toBe(false);
+    const o = run(cond, flow({ markets: [{ code: 'US', players: 500000 }] }), ['US-CA']);
+    expect(o.value).toBe(null);
+  });
+  it('an unknown count is unknown and names the market', () => {
+    const o = run(cond, flow({ markets: [{ code: 'US-CA' }] }), ['US-CA']);
+    expect(o.value).toBe(null);
+    expect(o.unknown).toEqual(['markets[US-CA].players']);
+  });
+  it('member states add up within the EU', () => {
+    const f = flow({ markets: [{ code: 'DE', players: 60000 }, { code: 'FR', players: 40000 }, { code: 'US-CA', players: 1e6 }] });
+    expect(run(cond, f, ['EU']).value).toBe(true);
+    expect(run({ players: { gte: 100001 } }, f, ['EU']).value).toBe(false);
+  });
+});
+
+describe('offeredIn and establishedIn', () => {
+  it('US means every state', () => {
+    expect(run({ offeredIn: ['US-TX'] }, flow({ markets: [{ code: 'US' }] })).value).toBe(true);
+    expect(run({ offeredIn: ['US-TX'] }, flow({ markets: [{ code: 'US-CA' }] })).value).toBe(false);
+  });
+  it('UK is an alias of GB', () => {
+    expect(run({ offeredIn: ['GB'] }, flow({ markets: [{ code: 'UK' }] })).value).toBe(true);
+  });
+  it('establishment unknown is unknown', () => {
+    const f = flow({ controller: { name: 'S' } });
+    expect(run({ establishedIn: ['EEA'] }, f).value).toBe(null);
+    expect(run({ establishedIn: ['EEA'] }, flow({ controller: { name: 'S', establishedIn: 'IE' } })).value).toBe(true);
+  });
+});
+
+describe('data, use and vendor predicates', () => {
+  const f = flow({
+    data: [
+      { id: 'vp', category: 'user.biometric.voice', subjects: ['child'] },
+      { id: 'email', category: 'user.contact.email', subjects: ['player'], retention: 'P1Y' },
+    ],
+    purposes: [{ id: 'p', use: 'functional.voice_chat', data: ['vp', 'email'] }],
+    flows: [{ from: 'backend', to: 'v', data: ['vp'], purpose: 'p' }],
+  });
+  it('a category matches its subtree', () => {
+    expect(run({ data: { category: ['user.biometric'] } }, f).value).toBe(true);
+    expect(run({ data: { category: ['user.biometric.fingerprint'] } }, f).value).toBe(false);
+  });
+  it('subjects and retention combine on one element', () => {
+    expect(run({ data: { subjects: ['child'], retentionStated: false } }, f).value).toBe(true);
+    expect(run({ data: { subjects: ['child'], retentionStated: true } }, f).value).toBe(false);
+  });
+  it('a vendor fact not given is unknown', () => {
+    expect(run({ vendor: { dpfCertified: true } }, f).value).toBe(null);
+  });
+  it('lawful basis missing', () => {
+    expect(run({ lawfulBasis: { missing: true } }, f).value).toBe(true);
+  });
+});
+
+describe('parameters', () => {
+  const reg = regulation([], {
+    parameters: {
+      age: { type: 'integer', value: 16, description: 'x', combine: 'max' },
+      threshold: { type: 'number', value: 25, description: 'y', schedule: [{ from: '2025-01-01', value: 26 }, { from: '2027-01-01', value: 27 }] },
+    },
+    variations: [{ markets: ['FR'], set: { age: 15 } }, { markets: ['BE'], set: { age: 13 } }],
+  });
+  it('the strictest member-state value wins and names its markets', () => {
+    const p = resolveParams(reg, tax.markets.leavesOf(['FR', 'BE']), tax.markets, '2026-01-01');
+    expect(p.get('age')!.value).toBe(15);
+    expect(p.get('age')!.source).toContain('FR');
+    expect(resolveParams(reg, tax.markets.leavesOf(['EU']), tax.markets, '2026-01-01').get('age')!.value).toBe(16);
+    expect(resolveParams(reg, tax.markets.leavesOf(['BE']), tax.markets, '2026-01-01').get('age')!.value).toBe(13);
+  });
+  it('a scheduled value follows the as-of date', () => {
+    const at = (d: string) => resolveParams(reg, new Set(['DE']), tax.markets, d).get('threshold')!.value;
+    expect(at('2024-12-31')).toBe(25);
+    expect(at('2025-01-01')).toBe(26);
+    expect(at('2027-06-01')).toBe(27);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { Regulation } from '../../src/core/types.js';
+import { flow, regulation, rule, tax } from '../helpers.js';
+
+const opts = { asOf: '2026-11-25', toolVersion: 'test' };
+
+describe('evaluate', () => {
+  it('yields one item per matching subject, with stable ids', () => {
+    const reg = regulation([rule({ id: 'contract', for: 'vendor', when: { vendor: { role: ['processor'] } } })]);
+    const f = flow({
+      vendors: [
+        { id: 'a', name: 'A', role: 'processor', services: ['cloud'] },
+        { id: 'b', name: 'B', role: 'controller', services: ['advertising'] },
+        { id: 'c', name: 'C', role: 'processor', services: ['analytics'] },
+      ],
+      flows: [],
+    });
+    const r = evaluate(f, [reg], tax, opts);
+    expect(r.items.map((i) => i.id)).toEqual(['test-law/contract/vendor:a', 'test-law/contract/vendor:c']);
+    expect(r.items[0]!.because).toContain('vendor a (A) is a processor');
+  });
+
+  it('reports an unknown fact as to-confirm naming the fact, never drops it', () => {
+    const reg = regulation([rule({ id: 'big', when: { controller: { annualRevenueUsd: { gte: 1e6 } } } })]);
+    const r = evaluate(flow(), [reg], tax, opts);
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]!.determination).toBe('to-confirm');
+    expect(r.items[0]!.unknown).toEqual(['controller.annualRevenueUsd']);
+  });
+
+  it('marks provisions not yet in force as upcoming, and laws as not-yet-in-force', () => {
+    const reg = regulation([rule({ id: 'later', inForce: '2027-01-01' }), rule({ id: 'now' })]);
+    const r = evaluate(flow(), [reg], tax, opts);
+    expect(Object.fromEntries(r.items.map((i) => [i.rule, i.determination]))).toEqual({ later: 'upcoming', now: 'applies' });
+    const future = evaluate(flow(), [regulation([rule()], { inForce: '2027-01-01' })], tax, opts);
+    expect(future.regulations[0]!.status).toBe('not-yet-in-force');
+    expect(future.items[0]!.determination).toBe('upcoming');
+    const later = evaluate(flow(), [regulation([rule()], { inForce: '2027-01-01' })], tax, { ...opts, asOf: '2027-01-01' });
+    expect(later.regulations[0]!.status).toBe('applies');
+  });
+
+  it('a law whose scope is false yields no items; undetermined yields to-confirm items', () => {
+    const out = evaluate(flow({ markets: [{ code: 'SG' }] }), [regulation([rule()])], tax, opts);
+    expect(out.regulations[0]!.status).toBe('not-applicable');
+    expect(out.items).toEqual([]);
+    const und = evaluate(flow(), [regulation([rule()], { appliesWhen: { players: { gte: 10 } } })], tax, {
+      ...opts,
+    });
+    expect(und.regulations[0]!.status).toBe('applies');
+    const unknownPlayers = evaluate(flow({ markets: [{ code: 'EU' }] }), [regulation([rule()], { appliesWhen: { players: { gte: 10 } } })], tax, opts);
+    expect(unknownPlayers.regulations[0]!.status).toBe('undetermined');
+    expect(unknownPlayers.items[0]!.determination).toBe('to-confirm');
+    expect(unknownPlayers.items[0]!.unknown).toEqual(['markets[EU].players']);
+  });
+
+  it('one transfer per vendor region outside the territory; unknown regions are asked', () => {
+    const reg = regulation([rule({ id: 'xfer', for: 'transfer', when: { region: { notIn: ['JP'] } } })], { territory: ['EEA'] });
+    const f = flow({
+      vendors: [
+        { id: 'v', name: 'V', role: 'processor', services: ['cloud'], regions: ['DE', 'US', 'JP', 'SG'] },
+        { id: 'w', name: 'W', role: 'processor', services: ['cloud'] },
+      ],
+      flows: [
+        { from: 'backend', to: 'v', data: ['email'], purpose: 'account' },
+        { from: 'backend', to: 'w', data: ['email'], purpose: 'account' },
+      ],
+    });
+    const r = evaluate(f, [reg], tax, opts);
+    expect(r.items.map((i) => [i.subject.id, i.determination])).toEqual([
+      ['v@SG', 'applies'],
+      ['v@US', 'applies'],
+      ['w@unknown', 'to-confirm'],
+    ]);
+  });
+
+  it('merges status, reports status entries that match nothing, and counts them', () => {
+    const reg = regulation([rule({ id: 'a' }), rule({ id: 'b' })]);
+    const r = evaluate(flow(), [reg], tax, {
+      ...opts,
+      status: { version: 1, items: { 'test-law/a': { status: 'done', owner: 'kim', evidence: ['dpa.pdf'] }, 'test-law/gone': { status: 'todo' } } },
+    });
+    expect(r.items.find((i) => i.rule === 'a')).toMatchObject({ status: 'done', owner: 'kim', evidenceProvided: ['dpa.pdf'] });
+    expect(r.unmatchedStatus).toEqual(['test-law/gone']);
+    expect(r.summary.byStatus).toMatchObject({ done: 1, todo: 1 });
+  });
+
+  it('the matrix names the strictest deadline, equal durations tie', () => {
+    const mk = (id: string, jurisdiction: string, within: string): Regulation =>
+      regulation([rule({ id: 'breach', topic: 'breach-notification', deadline: { within, from: 'x', to: 'y' } })], {
+        id,
+        jurisdiction,
+        appliesWhen: { always: true },
+      });
+    const r = evaluate(flow(), [mk('a', 'EU', 'PT72H'), mk('b', 'SG', 'P3D'), mk('c', 'GB', 'P5D')], tax, opts);
+    const row = r.matrix.find((m) => m.topic === 'breach-notification')!;
+    expect(row.strictest).toEqual({ within: 'PT72H', jurisdictions: ['EU', 'SG'] });
+    expect(row.cells.map((c) => c.jurisdiction)).toEqual(['EU', 'GB', 'SG']);
+  });
+
+  it('--market keeps only laws covering those markets', () => {
+    const r = evaluate(flow({ markets: [{ code: 'EU' }, { code: 'SG' }] }), [regulation([rule()]), regulation([rule()], { id: 'sg', jurisdiction: 'SG', appliesWhen: { always: true } })], tax, {
+      ...opts,
+      markets: ['SG'],
+    });
+    expect(r.regulations.map((x) => x.id)).toEqual(['sg']);
+  });
+
+  it('fills display templates from the subject and parameters', () => {
+    const reg = regulation([rule({ id: 't', for: 'vendor', title: 'Contract with {{vendor.name}} (age {{params.age}})' })], {
+      parameters: { age: { type: 'integer', value: 16, description: 'd' } },
+    });
+    expect(evaluate(flow(), [reg], tax, opts).items[0]!.title).toBe('Contract with Vendor (age 16)');
+  });
+
+  it('is deterministic: same input, same output', () => {
+    const reg = regulation([rule({ id: 'x', for: 'data', when: { always: true } })]);
+    const a = JSON.stringify(evaluate(flow(), [reg], tax, opts));
+    const b = JSON.stringify(evaluate(flow(), [reg], tax, opts));
+    expect(a).toBe(b);
+  });
+});

@@ -1,0 +1,49 @@
+// The repo checks its own conventions: packs load clean, ids match file
+// names, every rule has fixtures and an exact citation, ids are unique.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DEFAULT_REGULATIONS_DIR, listPacks } from '../src/load/regulations.js';
+import { loadLibrary } from '../src/library.js';
+
+const lib = loadLibrary();
+const packs = listPacks(DEFAULT_REGULATIONS_DIR);
+
+describe('rule library conventions', () => {
+  it('every pack and rule passes schema and lint checks', () => {
+    expect(lib.issues.map((i) => `${i.file}:${i.line ?? ''} ${i.message}`)).toEqual([]);
+  });
+
+  it('there are rule packs to check', () => {
+    expect(packs.length).toBeGreaterThan(0);
+  });
+
+  it.each(packs.map((p) => [basename(p.dir), p] as const))('%s: files, ids and fixtures line up', (id, pack) => {
+    const reg = parse(readFileSync(pack.regulationFile, 'utf8')) as { id: string; sources: unknown[]; lastReviewed: string };
+    expect(reg.id).toBe(id);
+    expect(reg.sources.length).toBeGreaterThan(0);
+    const ruleIds = pack.ruleFiles.map((f) => basename(f, '.yaml'));
+    const testIds = pack.testFiles.map((f) => basename(f, '.test.yaml'));
+    expect(ruleIds.length).toBeGreaterThan(0);
+    // every rule has fixtures, every fixture file has a rule
+    expect([...testIds].sort()).toEqual([...ruleIds].sort());
+    for (const f of pack.ruleFiles) {
+      const rule = parse(readFileSync(f, 'utf8')) as { id: string; citation: string; verification?: string; note?: string };
+      expect(rule.id, f).toBe(basename(f, '.yaml'));
+      expect(rule.citation.trim().length, `${f}: citation`).toBeGreaterThan(3);
+      if (rule.verification && rule.verification !== 'verified') expect(rule.note, `${f}: an unverified rule says why in note`).toBeTruthy();
+    }
+  });
+
+  it('pack ids are unique and rule ids unique within a pack', () => {
+    const ids = lib.regulations.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of lib.regulations) expect(new Set(r.rules.map((x) => x.id)).size).toBe(r.rules.length);
+  });
+
+  it('question ids are unique across the bank and every question asked exists', () => {
+    const ids = lib.questions.map((q) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
