@@ -1,13 +1,22 @@
 #!/usr/bin/env node
-// The only place that touches process exit state.
-import { main } from './main.js';
+// The only place that touches process exit state. `--version` answers before
+// loading anything else, so scripts that probe the tool stay fast.
+import { readFileSync } from 'node:fs';
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`complyflow: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 3;
-  },
-);
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  process.stdout.write(pkg.version + '\n');
+} else {
+  import('./main.js')
+    .then(({ main }) => main(argv))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        process.stderr.write(`complyflow: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 3;
+      },
+    );
+}

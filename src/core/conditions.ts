@@ -109,6 +109,12 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
   if ('data' in cond) return data(cond.data, subject, ctx);
   if ('use' in cond) return use(list(cond.use, ctx).items, subject);
   if ('lawfulBasis' in cond) return lawfulBasis(cond.lawfulBasis, subject);
+  if ('automatedDecisions' in cond) {
+    // An omitted automatedDecisions means the purpose makes none (documented in the flow schema).
+    const hits = subject.purposes.filter((p) => (p.automatedDecisions ?? false) === cond.automatedDecisions);
+    const what = cond.automatedDecisions ? 'makes solely automated decisions about players' : 'makes no solely automated decisions';
+    return hits.length ? T(`purpose ${hits.map((p) => p.id).join(', ')} ${what}`) : F(`no purpose in ${subject.label} ${what}`);
+  }
   if ('vendor' in cond) return vendor(cond.vendor, subject, ctx);
   if ('region' in cond) return region(cond.region, subject, ctx);
   if ('market' in cond) {
@@ -206,6 +212,7 @@ function controller(p: NonNullable<Extract<Condition, { controller: unknown }>['
   for (const [key, field, label] of [
     ['hasEuRepresentative', 'euRepresentative', 'an EU representative'],
     ['hasUkRepresentative', 'ukRepresentative', 'a UK representative'],
+    ['hasDpo', 'dpo', 'a data protection officer'],
   ] as const) {
     const want = p[key];
     if (want === undefined) continue;

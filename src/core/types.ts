@@ -163,6 +163,7 @@ export type Condition =
   | { data: DataPredicate }
   | { use: ListRef }
   | { lawfulBasis: { in?: string[]; missing?: boolean } }
+  | { automatedDecisions: boolean }
   | { vendor: VendorPredicate }
   | { region: { in?: ListRef; notIn?: ListRef } }
   | { market: { in: ListRef } };
@@ -175,6 +176,7 @@ export interface ControllerPredicate {
   establishedIn?: ListRef;
   hasEuRepresentative?: boolean;
   hasUkRepresentative?: boolean;
+  hasDpo?: boolean;
 }
 
 export interface AudiencePredicate {

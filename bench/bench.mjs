@@ -1,0 +1,91 @@
+// Benchmark: a large portfolio flow through `check`, against parsing the same
+// YAML alone; and CLI start-up against bare Node. Prints figures; asserts nothing.
+// Usage: npm run bench   (builds first)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import YAML from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+
+// ---- a deterministic portfolio: 2,000 data elements, 400 vendors, 1,000 purposes, 4,000 flows
+const categories = ['user.contact.email', 'user.device.device_id', 'user.device.ip_address', 'user.device.advertising_id',
+  'user.behavior.purchase_history', 'user.behavior.gameplay', 'user.content.voice_chat', 'user.content.text_chat',
+  'user.content.ai_conversation', 'user.demographic.date_of_birth', 'user.account.username', 'user.biometric.voice',
+  'user.location.precise', 'user.device.fingerprint', 'user.health_and_medical'];
+const uses = ['essential.service', 'essential.service.payment_processing', 'functional.voice_chat', 'functional.text_chat',
+  'functional.ai_companion', 'analytics.reporting', 'marketing.advertising.third_party.targeted', 'train_ai_system'];
+const services = ['realtime-voice', 'analytics', 'advertising', 'cloud', 'payments', 'ai-model', 'support', 'anti-cheat'];
+const roles = ['processor', 'processor', 'processor', 'controller', 'third-party', 'joint-controller'];
+const regions = ['US', 'SG', 'DE', 'IE', 'JP', 'IN', 'BR', 'VN', 'ID', 'GB', 'AU', 'TH'];
+const bases = ['consent', 'contract', 'legitimate-interests', 'legal-obligation', undefined];
+const markets = ['EU', 'GB', 'US', 'SG', 'TH', 'MY', 'PH', 'ID', 'VN'];
+const flow = {
+  version: 1,
+  game: { id: 'portfolio', name: 'Portfolio of Games' },
+  controller: { name: 'Big Studio', establishedIn: 'SG', annualRevenueUsd: 900000000, employees: 4000, smallBusiness: false,
+    revenueShareFromDataSales: 0.1, euRepresentative: null, ukRepresentative: null },
+  markets: markets.map((code, i) => ({ code, players: 100000 * (i + 1) })),
+  audience: { minimumAge: 13, childDirected: 'mixed', ageGate: 'neutral', knownChildren: false },
+  data: Array.from({ length: 2000 }, (_, i) => ({ id: `d${i}`, category: categories[i % categories.length],
+    subjects: i % 3 === 0 ? ['player', 'child'] : ['player'], retention: i % 5 === 0 ? 'account-lifetime' : `P${(i % 24) + 1}M` })),
+  systems: [{ id: 'client', kind: 'device' }, { id: 'backend', kind: 'server', regions: ['SG', 'DE'] }],
+  vendors: Array.from({ length: 400 }, (_, i) => ({ id: `v${i}`, name: `Vendor ${i}`, role: roles[i % roles.length],
+    services: [services[i % services.length]], regions: [regions[i % regions.length], regions[(i * 7) % regions.length]].filter((r, j, a) => a.indexOf(r) === j),
+    dpfCertified: i % 2 === 0 })),
+  purposes: Array.from({ length: 1000 }, (_, i) => {
+    const p = { id: `p${i}`, use: uses[i % uses.length], data: [`d${(i * 2) % 2000}`, `d${(i * 2 + 1) % 2000}`] };
+    const b = bases[i % bases.length];
+    return b ? { ...p, lawfulBasis: b } : p;
+  }),
+  flows: Array.from({ length: 4000 }, (_, i) => {
+    const p = i % 1000;
+    return { id: `f${i}`, from: i % 2 ? 'client' : 'backend', to: `v${(i * 13) % 400}`, data: [`d${(p * 2) % 2000}`], purpose: `p${p}` };
+  }),
+};
+const flowFile = join(out, 'portfolio.yaml');
+writeFileSync(flowFile, YAML.stringify(flow));
+const size = readFileSync(flowFile).length;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function timeIt(fn, runs) {
+  const t = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  return median(t);
+}
+function timeCmd(args, runs) {
+  return timeIt(() => {
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  }, runs);
+}
+
+const bin = join(root, 'dist', 'cli', 'bin.js');
+const parseMs = timeCmd(['-e', `require('yaml').parse(require('fs').readFileSync(${JSON.stringify(flowFile)}, 'utf8'))`], 5);
+const checkMs = timeCmd([bin, 'check', flowFile, '--format', 'json', '--as-of', '2026-11-25', '--out', join(out, 'report.json')], 3);
+const checkMdMs = timeCmd([bin, 'check', flowFile, '--as-of', '2026-11-25', '--out', join(out, 'report.md')], 3);
+const bareMs = timeCmd(['-e', '0'], 15);
+const versionMs = timeCmd([bin, '--version'], 15);
+const mem = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, 'check', flowFile, '--format', 'json', '--as-of', '2026-11-25', '--out', join(out, 'report.json')], { encoding: 'utf8' });
+const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(mem.stderr ?? '')?.[1];
+const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+
+const rows = [
+  ['portfolio flow', `${(size / 1024).toFixed(0)} KiB YAML; 2000 data, 400 vendors, 1000 purposes, 4000 flows, ${markets.length} markets`],
+  ['report', `${report.items.length} items, ${report.regulations.length} laws`],
+  ['parse YAML alone (node process)', `${parseMs.toFixed(0)} ms`],
+  ['check --format json (whole CLI)', `${checkMs.toFixed(0)} ms  (${(checkMs / parseMs).toFixed(2)}x the parse; target ≤ 3x)`],
+  ['check --format md (whole CLI)', `${checkMdMs.toFixed(0)} ms`],
+  ['peak memory of check', rss ? `${(Number(rss) / 1024).toFixed(0)} MiB` : 'n/a (no /usr/bin/time)'],
+  ['node -e 0', `${bareMs.toFixed(0)} ms`],
+  ['complyflow --version', `${versionMs.toFixed(0)} ms  (${(versionMs / bareMs).toFixed(2)}x bare Node; target ≤ 2.5x)`],
+];
+for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);

@@ -1,0 +1,197 @@
+// Answers back in: what vendors answered to their questionnaires, and the
+// answers that leave an obligation open turned into findings. Pure: no I/O.
+import { durationSeconds, describeDuration } from './duration.js';
+import { buildMatrix } from './matrix.js';
+import { summarize } from './summary.js';
+import { SEVERITIES, type Question, type Report, type ReportItem, type ReportQuestion, type ReportVendor, type Severity } from './types.js';
+
+/** One answered question. */
+export interface Answer {
+  answer: string;
+  notes?: string;
+  evidence?: string[];
+}
+
+/** Answers per vendor id, then per question id (the YAML file's `vendors` map). */
+export interface Answers {
+  version: 1;
+  vendors: Record<string, Record<string, Answer>>;
+}
+
+/**
+ * How an answer is judged, per question id. `yes`: anything but yes leaves
+ * the obligation open only when the answer is clearly no; `no`: a clear yes
+ * is the problem (the vendor uses our players' data for itself). Questions
+ * whose topic carries a deadline in the report's matrix (breach notice,
+ * rights requests) are judged by the duration in the answer instead.
+ */
+export const EXPECTED_ANSWERS: Readonly<Record<string, 'yes' | 'no'>> = {
+  'dpa-signed': 'yes',
+  'processing-on-instructions': 'yes',
+  'staff-confidentiality': 'yes',
+  'audit-rights': 'yes',
+  'dpia-assistance': 'yes',
+  'deletion-at-end': 'yes',
+  'children-data-handling': 'yes',
+  'own-use-of-data': 'no',
+  'ai-training-on-player-data': 'no',
+  'biometric-processing': 'no',
+  'sla-service-credits': 'yes',
+  'exit-migration-handover': 'yes',
+  'compliance-cooperation': 'yes',
+};
+
+/** Questions answered with a time commitment, compared with the strictest deadline of their topic. */
+export const DURATION_QUESTIONS: ReadonlySet<string> = new Set(['breach-notice-hours', 'rights-assistance']);
+
+export type YesNo = 'yes' | 'no' | null;
+
+/** A clear yes or no at the start of an answer, else null. */
+export function yesNo(text: string): YesNo {
+  const t = text.trim().toLowerCase();
+  if (/^(yes|y|true|agreed?|signed|we do|we will|confirmed?)\b/.test(t)) return 'yes';
+  if (/^(no|n|false|not|never|none|we do not|we don't|we will not|we won't|declined?|refused?)\b/.test(t)) return 'no';
+  return null;
+}
+
+const UNIT_SECONDS: ReadonlyArray<[RegExp, number]> = [
+  [/^(business\s+|working\s+)?days?$|^d$/, 86_400],
+  [/^(hours?|hrs?|h)$/, 3_600],
+  [/^(minutes?|mins?|m)$/, 60],
+  [/^(weeks?|w)$/, 604_800],
+  [/^months?$/, 2_592_000],
+];
+
+/**
+ * The time committed in an answer, in seconds: an ISO 8601 duration
+ * ("PT48H"), a number with a unit ("within 7 days", "48h", "24-48 hours":
+ * the upper bound counts), or a bare number read in `bareUnit` seconds.
+ */
+export function answerSeconds(text: string, bareUnit = 3_600): number | null {
+  const t = text.trim();
+  const iso = /\bP(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?\b/.exec(t.toUpperCase());
+  if (iso && iso[0] !== 'P') {
+    try {
+      return durationSeconds(iso[0]);
+    } catch {
+      /* not a duration after all */
+    }
+  }
+  const m = /(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*([a-z]+(?:\s+days?)?)?/i.exec(t);
+  if (!m) return null;
+  const n = Number(m[2] ?? m[1]);
+  const unit = (m[3] ?? '').toLowerCase();
+  if (!unit) return /^\s*\d+(\.\d+)?\s*$/.test(t) ? n * bareUnit : null;
+  for (const [re, s] of UNIT_SECONDS) if (re.test(unit)) return n * s;
+  return null;
+}
+
+function strictestSeverity(items: readonly ReportItem[]): Severity {
+  let best = SEVERITIES.length - 1;
+  for (const i of items) best = Math.min(best, SEVERITIES.indexOf(i.severity));
+  return SEVERITIES[best] ?? 'medium';
+}
+
+interface Gap {
+  because: string[];
+  unknown: string[];
+  determination: 'applies' | 'to-confirm';
+}
+
+function judge(q: ReportQuestion, topic: string | undefined, a: Answer, report: Report): Gap | null {
+  const answer = a.answer.trim();
+  if (!answer) return null;
+  const row = topic ? report.matrix.find((r) => r.topic === topic) : undefined;
+  if (DURATION_QUESTIONS.has(q.id) && row?.strictest) {
+    const limit = durationSeconds(row.strictest.within);
+    const bare = q.id === 'rights-assistance' ? 86_400 : 3_600;
+    const given = answerSeconds(answer, bare);
+    const deadline = `${describeDuration(row.strictest.within)} (${row.strictest.jurisdictions.join(', ')})`;
+    if (given === null)
+      return yesNo(answer) === 'no'
+        ? { because: [`the vendor answered "${answer}"`, `the strictest ${row.topic} deadline is ${deadline}`], unknown: [], determination: 'applies' }
+        : { because: [`the answer "${answer}" commits to no time`, `the strictest ${row.topic} deadline is ${deadline}`], unknown: [`a committed time for ${q.id}`], determination: 'to-confirm' };
+    if (given >= limit)
+      return {
+        because: [`the vendor commits to "${answer}"`, `the strictest ${row.topic} deadline is ${deadline}, which leaves us no time of our own`],
+        unknown: [],
+        determination: 'applies',
+      };
+    return null;
+  }
+  const expected = EXPECTED_ANSWERS[q.id];
+  if (!expected) return null;
+  const got = yesNo(answer);
+  if (got === null || got === expected) return null;
+  return { because: [`the vendor answered "${answer}" to ${q.id}`], unknown: [], determination: 'applies' };
+}
+
+/**
+ * The answers that leave an obligation open, as checklist items: one per
+ * vendor, question and law that asks it, tied to the law's own items. Items
+ * have ids `<law>/answer-<question>/vendor:<vendor>`; answers to questions
+ * the report does not ask are ignored (see unmatchedAnswers).
+ */
+export function answerFindings(report: Report, answers: Answers, bank: readonly Question[]): ReportItem[] {
+  const topics = new Map(bank.map((q) => [q.id, q.topic]));
+  const items = new Map(report.items.map((i) => [i.id, i]));
+  const regs = new Map(report.regulations.map((r) => [r.id, r]));
+  const out: ReportItem[] = [];
+  for (const vendor of report.vendors) {
+    const given = answers.vendors[vendor.id];
+    if (!given) continue;
+    for (const q of vendor.questions) {
+      const a = given[q.id];
+      if (!a) continue;
+      const gap = judge(q, topics.get(q.id), a, report);
+      if (!gap) continue;
+      for (const regId of q.regulations) {
+        const linked = q.items.map((id) => items.get(id)).filter((i): i is ReportItem => !!i && i.regulation === regId);
+        const first = linked[0];
+        out.push({
+          id: `${regId}/answer-${q.id}/vendor:${vendor.id}`,
+          regulation: regId,
+          jurisdiction: regs.get(regId)?.jurisdiction ?? first?.jurisdiction ?? '',
+          rule: `answer-${q.id}`,
+          citation: [...new Set(linked.map((i) => i.citation))].sort().join('; ') || q.citations.join('; '),
+          url: first?.url ?? null,
+          topic: topics.get(q.id) ?? first?.topic ?? 'processor-contract',
+          severity: strictestSeverity(linked),
+          title: `${vendor.name}'s answer to "${q.id}" leaves an obligation open`,
+          action: `Resolve with ${vendor.name} before relying on it: ${q.text}`,
+          evidence: q.evidence,
+          deadline: null,
+          subject: { type: 'vendor', id: vendor.id },
+          because: [...gap.because, ...(a.notes ? [`notes: ${a.notes}`] : []), ...linked.map((i) => `asked because of ${i.id}`)],
+          determination: gap.determination,
+          unknown: gap.unknown,
+          inForce: first?.inForce ?? report.asOf,
+          verification: first?.verification ?? 'verified',
+          status: 'todo',
+          owner: null,
+          evidenceProvided: a.evidence ?? [],
+        });
+      }
+    }
+  }
+  return out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/** Answers naming a vendor or question the report does not ask: `vendor/question`, sorted. */
+export function unmatchedAnswers(report: Report, answers: Answers): string[] {
+  const asked = new Map<string, ReportVendor>(report.vendors.map((v) => [v.id, v]));
+  const out: string[] = [];
+  for (const [vid, qs] of Object.entries(answers.vendors)) {
+    const v = asked.get(vid);
+    for (const qid of Object.keys(qs)) if (!v || !v.questions.some((q) => q.id === qid)) out.push(`${vid}/${qid}`);
+  }
+  return out.sort();
+}
+
+/** The report with answer findings added (items, matrix and summary recomputed). Pure. */
+export function applyAnswers(report: Report, answers: Answers, bank: readonly Question[]): Report {
+  const extra = answerFindings(report, answers, bank);
+  if (!extra.length) return report;
+  const items = [...report.items, ...extra].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ...report, items, matrix: buildMatrix(items), summary: summarize(report.regulations, items) };
+}

@@ -1,0 +1,220 @@
+// The data-flow diagram: one graph built from the flow (systems, vendors, the
+// data moving between them, cross-border transfers marked), drawn two ways
+// from the same graph: Mermaid text for Markdown, and a simple layered layout
+// that the HTML report draws as inline SVG (offline, no script needed).
+import type { Flow } from './types.js';
+
+export interface DiagramNode {
+  id: string;
+  label: string;
+  kind: 'system' | 'device' | 'vendor';
+  /** where it processes or stores data */
+  regions: string[];
+  /** vendor role, when a vendor */
+  role?: string;
+}
+
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  /** data element ids, in first-seen order */
+  data: string[];
+  purposes: string[];
+  /** countries outside the controller's country the destination processes data in (empty: no transfer) */
+  transferTo: string[];
+}
+
+export interface DiagramGraph {
+  controllerCountry: string | null;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
+
+function pushUnique(list: string[], values: readonly string[]): void {
+  for (const v of values) if (!list.includes(v)) list.push(v);
+}
+
+/** A region code as a country: a US state is the US. */
+function country(region: string): string {
+  return region.startsWith('US-') ? 'US' : region;
+}
+
+export function buildDiagram(flow: Flow): DiagramGraph {
+  const controllerCountry = flow.controller.establishedIn ?? null;
+  const nodes: DiagramNode[] = [];
+  for (const s of flow.systems)
+    nodes.push({ id: s.id, label: s.name ?? s.id, kind: s.kind === 'device' ? 'device' : 'system', regions: s.regions ?? [] });
+  for (const v of flow.vendors) nodes.push({ id: v.id, label: v.name, kind: 'vendor', regions: v.regions ?? [], role: v.role });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+
+  const edges: DiagramEdge[] = [];
+  for (const f of flow.flows) {
+    let edge = edges.find((e) => e.from === f.from && e.to === f.to);
+    if (!edge) {
+      const target = byId.get(f.to);
+      const transferTo =
+        target?.kind === 'vendor'
+          ? [...new Set(target.regions.map(country))].filter((c) => controllerCountry === null || c !== country(controllerCountry)).sort()
+          : [];
+      edges.push((edge = { from: f.from, to: f.to, data: [], purposes: [], transferTo }));
+    }
+    pushUnique(edge.data, f.data);
+    pushUnique(edge.purposes, [f.purpose]);
+  }
+  return { controllerCountry, nodes, edges };
+}
+
+// ---------------------------------------------------------------- Mermaid
+
+/** Text safe inside a quoted Mermaid label. */
+function mermaidText(s: string): string {
+  return s
+    .replace(/&/g, '#amp;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'");
+}
+
+export function edgeLabel(edge: DiagramEdge): string {
+  return edge.data.join(', ') + (edge.transferTo.length ? ` (transfer to ${edge.transferTo.join(', ')})` : '');
+}
+
+/** Mermaid `flowchart LR` text for the graph. Node ids are positional so any input id is safe. */
+export function toMermaid(graph: DiagramGraph): string {
+  const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`]));
+  const lines = ['flowchart LR'];
+  const firstParty = graph.nodes.filter((n) => n.kind !== 'vendor');
+  const vendors = graph.nodes.filter((n) => n.kind === 'vendor');
+  const node = (n: DiagramNode) => {
+    const where = n.regions.length ? ` [${n.regions.join(', ')}]` : '';
+    const role = n.role ? ` · ${n.role}` : '';
+    const text = mermaidText(`${n.label}${role}${where}`);
+    const id = ids.get(n.id)!;
+    return n.kind === 'device' ? `${id}(["${text}"])` : n.kind === 'vendor' ? `${id}[/"${text}"/]` : `${id}[("${text}")]`;
+  };
+  if (firstParty.length) {
+    lines.push('  subgraph first_party["First party"]');
+    for (const n of firstParty) lines.push(`    ${node(n)}`);
+    lines.push('  end');
+  }
+  if (vendors.length) {
+    lines.push('  subgraph vendors["Vendors"]');
+    for (const n of vendors) lines.push(`    ${node(n)}`);
+    lines.push('  end');
+  }
+  const transfers: number[] = [];
+  graph.edges.forEach((e, i) => {
+    const from = ids.get(e.from);
+    const to = ids.get(e.to);
+    if (!from || !to) return;
+    const arrow = e.transferTo.length ? '-.->' : '-->';
+    lines.push(`  ${from} ${arrow}|"${mermaidText(edgeLabel(e))}"| ${to}`);
+    if (e.transferTo.length) transfers.push(i);
+  });
+  if (transfers.length) lines.push(`  linkStyle ${transfers.join(',')} stroke:#c0392b,stroke-width:2px`);
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------- layered layout (for SVG)
+
+export interface LaidOutNode extends DiagramNode {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** second line under the label: role and regions */
+  detail: string;
+}
+
+export interface LaidOutEdge extends DiagramEdge {
+  /** SVG path data */
+  path: string;
+  label: string;
+  labelX: number;
+  labelY: number;
+  transfer: boolean;
+}
+
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  nodes: LaidOutNode[];
+  edges: LaidOutEdge[];
+}
+
+const CHAR = 7; // approximate width of one character at the diagram's font size
+const NODE_H = 44;
+const ROW_GAP = 34;
+const COL_GAP = 300;
+const MARGIN = 20;
+
+/** Layers by longest path from the sources (cycles are cut), stacked top to bottom in input order. */
+export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
+  const layer = new Map<string, number>(graph.nodes.map((n) => [n.id, 0]));
+  const edges = graph.edges.filter((e) => layer.has(e.from) && layer.has(e.to) && e.from !== e.to);
+  // Bellman-Ford style relaxation, bounded by the node count so a cycle cannot loop forever.
+  for (let round = 0; round < graph.nodes.length; round++) {
+    let changed = false;
+    for (const e of edges) {
+      const want = layer.get(e.from)! + 1;
+      if (want > layer.get(e.to)! && want < graph.nodes.length) {
+        layer.set(e.to, want);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const columns: DiagramNode[][] = [];
+  for (const n of graph.nodes) (columns[layer.get(n.id)!] ??= []).push(n);
+  const dense = columns.filter((c) => c && c.length);
+
+  const detail = (n: DiagramNode) => [n.role, n.regions.length ? n.regions.join(', ') : ''].filter(Boolean).join(' · ');
+  const widthOf = (n: DiagramNode) => Math.max(120, Math.max(n.label.length, detail(n).length) * CHAR + 24);
+  const colWidth = dense.map((c) => Math.max(...c.map(widthOf)));
+  const laid = new Map<string, LaidOutNode>();
+  let x = MARGIN;
+  let height = 0;
+  dense.forEach((col, ci) => {
+    col.forEach((n, ri) => {
+      const y = MARGIN + ri * (NODE_H + ROW_GAP);
+      laid.set(n.id, { ...n, x, y, width: colWidth[ci]!, height: NODE_H, detail: detail(n) });
+      height = Math.max(height, y + NODE_H);
+    });
+    x += colWidth[ci]! + COL_GAP;
+  });
+  const width = Math.max(x - COL_GAP + MARGIN, 200);
+
+  const outEdges: LaidOutEdge[] = [];
+  for (const e of edges) {
+    const a = laid.get(e.from)!;
+    const b = laid.get(e.to)!;
+    let x1 = a.x + a.width;
+    let x2 = b.x;
+    if (b.x <= a.x) {
+      // backwards or same column: leave from the left, arrive on the left
+      x1 = a.x;
+      x2 = b.x;
+    }
+    const y1 = a.y + a.height / 2;
+    const y2 = b.y + b.height / 2;
+    const bend = Math.max(40, Math.abs(x2 - x1) / 2);
+    const c1 = x1 + (b.x <= a.x ? -bend : bend);
+    const c2 = x2 - bend;
+    const path = `M${x1},${y1} C${c1},${y1} ${c2},${y2} ${x2},${y2}`;
+    // the label sits near the arrow's head, where the targets are spread apart
+    const t = 0.72;
+    const bez = (p0: number, p1: number, p2: number, p3: number) =>
+      (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t ** 2 * p2 + t ** 3 * p3;
+    outEdges.push({
+      ...e,
+      path,
+      label: edgeLabel(e),
+      labelX: Math.round(bez(x1, c1, c2, x2)),
+      labelY: Math.round(bez(y1, y1, y2, y2)) - 6,
+      transfer: e.transferTo.length > 0,
+    });
+  }
+  return { width, height: height + MARGIN, nodes: [...laid.values()], edges: outEdges };
+}

@@ -1,0 +1,160 @@
+// XLSX output with exceljs: a cover sheet, then one sheet per vendor (or one
+// checklist sheet), frozen header, wrapped text, readable widths. Output is
+// byte-for-byte deterministic: document dates come from the report's as-of
+// date, and so do the zip entry timestamps (see withZipDate).
+import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
+import type { Report } from '../core/types.js';
+import { CHECKLIST_CSV_HEADER } from './csv.js';
+import { neutralizeCell, QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
+
+export const COVER_SHEET = 'Cover';
+/** The header of the cover sheet's vendor table; readers find the table by it. */
+export const COVER_VENDOR_HEADER = ['Vendor id', 'Vendor', 'Role', 'Services', 'Regions', 'Questions', 'Sheet'] as const;
+
+const RESERVED = new Set([COVER_SHEET.toLowerCase(), 'history']);
+
+/**
+ * Excel sheet names: at most 31 characters, none of []:*?/\, no control
+ * characters, no leading or trailing apostrophe, unique ignoring case.
+ */
+export function sheetName(wanted: string, taken: Set<string>, fallback = 'Sheet'): string {
+  const base =
+    wanted
+      .replace(/[\u0000-\u001f\u007f[\]:*?/\\]/g, ' ')
+      .replace(/^[\s'=+\-@]+|[\s']+$/g, '')
+      .replace(/\s+/g, ' ')
+      .slice(0, 31)
+      .trim() || fallback;
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()) || RESERVED.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = base.slice(0, 31 - suffix.length).trimEnd() + suffix;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function asOfDate(asOf: string): Date {
+  return new Date(`${asOf}T00:00:00Z`);
+}
+
+function newWorkbook(asOf: string): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'complyflow';
+  wb.lastModifiedBy = 'complyflow';
+  wb.created = asOfDate(asOf);
+  wb.modified = asOfDate(asOf);
+  wb.calcProperties.fullCalcOnLoad = false;
+  return wb;
+}
+
+const cell = (v: string | number) => (typeof v === 'string' ? neutralizeCell(v) : v);
+
+/** A sheet holding one table: bold frozen header, wrapped text, fixed widths. */
+function addTable(wb: ExcelJS.Workbook, name: string, columns: ReadonlyArray<{ header: string; width: number }>, rows: ReadonlyArray<ReadonlyArray<string>>): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+  ws.columns = columns.map((c) => ({ header: cell(c.header) as string, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
+  const head = ws.getRow(1);
+  head.font = { bold: true };
+  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  for (const r of rows) ws.addRow(r.map(cell));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return ws;
+}
+
+function addCover(wb: ExcelJS.Workbook, title: string, facts: Array<[string, string]>): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(COVER_SHEET);
+  ws.columns = [
+    { width: 22, style: { alignment: { wrapText: true, vertical: 'top' } } },
+    { width: 30, style: { alignment: { wrapText: true, vertical: 'top' } } },
+    { width: 16, style: { alignment: { wrapText: true, vertical: 'top' } } },
+    { width: 24, style: { alignment: { wrapText: true, vertical: 'top' } } },
+    { width: 18, style: { alignment: { wrapText: true, vertical: 'top' } } },
+    { width: 11, style: { alignment: { wrapText: true, vertical: 'top' } } },
+    { width: 31, style: { alignment: { wrapText: true, vertical: 'top' } } },
+  ];
+  ws.addRow([cell(title)]).font = { bold: true, size: 14 };
+  for (const [k, v] of facts) ws.addRow([cell(k), cell(v)]).getCell(1).font = { bold: true };
+  ws.addRow([]);
+  return ws;
+}
+
+type Jszip = { defaults: { date: Date | null } };
+let jszip: Jszip | undefined;
+/** The JSZip instance exceljs packs with (its own dependency, resolved from exceljs). */
+function exceljsZip(): Jszip | undefined {
+  if (jszip) return jszip;
+  try {
+    const req = createRequire(createRequire(import.meta.url).resolve('exceljs'));
+    jszip = req('jszip') as Jszip;
+  } catch {
+    jszip = undefined;
+  }
+  return jszip;
+}
+
+/**
+ * exceljs zips with JSZip, which stamps every entry with the current time
+ * unless told otherwise; setting JSZip's default date for the duration of
+ * the write makes the archive depend on the as-of date only.
+ */
+async function withZipDate<T>(date: Date, write: () => Promise<T>): Promise<T> {
+  const z = exceljsZip();
+  if (!z) return write();
+  const before = z.defaults.date;
+  z.defaults.date = date;
+  try {
+    return await write();
+  } finally {
+    z.defaults.date = before;
+  }
+}
+
+async function toBytes(wb: ExcelJS.Workbook, asOf: string): Promise<Uint8Array> {
+  const buf = await withZipDate(asOfDate(asOf), () => wb.xlsx.writeBuffer());
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** The questionnaire workbook: cover (game, as-of, disclaimer, vendors), then a sheet per vendor. */
+export async function renderQuestionnaireXlsx(doc: Questionnaire): Promise<Uint8Array> {
+  const wb = newWorkbook(doc.asOf);
+  const cover = addCover(wb, `Vendor questionnaire: ${doc.game.name}`, [
+    ['Game', `${doc.game.name} (${doc.game.id})`],
+    ['As of', doc.asOf],
+    ['Generated by', `${doc.tool.name} ${doc.tool.version}`],
+    ['Disclaimer', doc.disclaimer],
+    ['How to answer', 'Fill in the Answer and Notes columns on each vendor sheet. Keep the Question id column and the sheet names unchanged so the answers can be read back.'],
+  ]);
+  cover.addRow(COVER_VENDOR_HEADER.map(cell)).font = { bold: true };
+  const taken = new Set<string>();
+  const names = doc.vendors.map((v) => sheetName(v.name, taken, v.id));
+  doc.vendors.forEach((v, i) => {
+    cover.addRow([v.id, v.name, v.role, v.services.join(', '), v.regions.join(', '), v.questions.length, names[i]!].map(cell));
+  });
+  doc.vendors.forEach((v, i) => addTable(wb, names[i]!, QUESTION_COLUMNS, questionRows(v, doc)));
+  return toBytes(wb, doc.asOf);
+}
+
+const CHECKLIST_WIDTHS = [40, 14, 10, 18, 10, 13, 12, 14, 40, 26, 30, 22, 40, 60, 30, 44, 30, 30];
+
+/** The checklist workbook (`check --format xlsx`): cover, then one row per item. */
+export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
+  const wb = newWorkbook(report.asOf);
+  addCover(wb, `Privacy compliance checklist: ${report.game.name}`, [
+    ['Game', `${report.game.name} (${report.game.id})`],
+    ['As of', report.asOf],
+    ['Markets', report.markets.join(', ')],
+    ['Generated by', `${report.tool.name} ${report.tool.version}`],
+    ['Disclaimer', report.disclaimer],
+    ['Items', String(report.summary.items)],
+  ]);
+  const rows = report.items.map((i) => [
+    i.id, i.regulation, i.jurisdiction, i.topic, i.severity, i.determination, i.status, i.owner ?? '',
+    i.title, i.citation, i.url ?? '', `${i.subject.type}:${i.subject.id}`, i.because.join('; '), i.action,
+    i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
+    i.evidence.join('; '), i.evidenceProvided.join('; '), i.unknown.join('; '),
+  ]);
+  addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), rows);
+  return toBytes(wb, report.asOf);
+}
