@@ -27,7 +27,7 @@ const FORMULA = /^[=+\-@\t\r]/;
 const EVIL = '=HYPERLINK("http://evil.example","click")';
 
 /** The example game's vendors: real-time voice (processor, US) and an AI model vendor. */
-export function gameFlow(overrides: Partial<Flow> = {}): Flow {
+function gameFlow(overrides: Partial<Flow> = {}): Flow {
   return baseFlow({
     markets: [{ code: 'EU', players: 900000 }, { code: 'SG', players: 100000 }],
     data: [
@@ -52,7 +52,7 @@ export function gameFlow(overrides: Partial<Flow> = {}): Flow {
 }
 
 /** Two small laws that ask overlapping questions, so merging across laws shows. */
-export function testLaws(): Regulation[] {
+function testLaws(): Regulation[] {
   const a = regulation(
     [
       rule({ id: 'processor-contract', for: 'vendor', topic: 'processor-contract', citation: 'Law A s. 28', when: { vendor: { role: ['processor'] } }, questions: ['dpa-signed', 'subprocessors', 'deletion-at-end', 'breach-notice-hours'] }),
@@ -71,7 +71,7 @@ export function testLaws(): Regulation[] {
   return [a, b];
 }
 
-export function testReport(f: Flow = gameFlow(), laws: Regulation[] = testLaws()): Report {
+function testReport(f: Flow = gameFlow(), laws: Regulation[] = testLaws()): Report {
   return evaluate(f, laws, tax, { asOf: AS_OF, toolVersion: '0.0.0-test', questions: bank });
 }
 

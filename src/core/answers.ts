@@ -49,8 +49,8 @@ export type YesNo = 'yes' | 'no' | null;
 /** A clear yes or no at the start of an answer, else null. */
 export function yesNo(text: string): YesNo {
   const t = text.trim().toLowerCase();
-  if (/^(yes|y|true|agreed?|signed|we do|we will|confirmed?)\b/.test(t)) return 'yes';
-  if (/^(no|n|false|not|never|none|we do not|we don't|we will not|we won't|declined?|refused?)\b/.test(t)) return 'no';
+  if (/^(no|n|false|not|never|none|we do not|we don't|we will not|we won't|we cannot|we can't|declined?|refused?)\b/.test(t)) return 'no';
+  if (/^(yes|y|true|agreed?|signed|we do|we will|we can|confirmed?)\b/.test(t)) return 'yes';
   return null;
 }
 

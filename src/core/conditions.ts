@@ -109,6 +109,7 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
   if ('data' in cond) return data(cond.data, subject, ctx);
   if ('use' in cond) return use(list(cond.use, ctx).items, subject);
   if ('lawfulBasis' in cond) return lawfulBasis(cond.lawfulBasis, subject);
+  if ('processesIn' in cond) return processesIn(list(cond.processesIn, ctx), subject, ctx);
   if ('automatedDecisions' in cond) {
     // An omitted automatedDecisions means the purpose makes none (documented in the flow schema).
     const hits = subject.purposes.filter((p) => (p.automatedDecisions ?? false) === cond.automatedDecisions);
@@ -355,4 +356,23 @@ function region(p: { in?: ListRef; notIn?: ListRef }, subject: Subject, ctx: Law
     parts.push(hit ? F(`${c} is in ${l.label}`) : T(`${c} is not in ${l.label}`));
   }
   return all([T(`vendor ${v.id} (${v.name}) processes data in ${c}`), ...parts]);
+}
+
+/** First-party systems (at game scope) and the vendors in scope that process data in the listed countries. */
+function processesIn(l: { items: string[]; label: string }, subject: Subject, ctx: LawContext): Outcome {
+  const wanted = ctx.tax.markets.countriesOf(l.items);
+  const places = [
+    ...(subject.kind === 'game' ? ctx.index.flow.systems.map((s) => ({ who: `system ${s.id}`, regions: s.regions })) : []),
+    ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions })),
+  ];
+  const hits = places.filter((p) => (p.regions ?? []).some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c))));
+  if (hits.length) return T(`${hits.map((h) => h.who).join(', ')} processes data in ${l.label}`);
+  const unknown = places.filter((p) => !p.regions || p.regions.length === 0);
+  if (unknown.length)
+    return {
+      value: null,
+      because: [`where ${unknown.map((u) => u.who).join(', ')} processes data is not given`],
+      unknown: unknown.map((u) => (u.who.startsWith('system') ? `systems[${u.who.slice(7)}].regions` : `vendors[${u.who.split(' ')[1]}].regions`)),
+    };
+  return F(`nothing in ${subject.label} processes data in ${l.label}`);
 }

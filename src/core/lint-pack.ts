@@ -50,7 +50,7 @@ export function lintCondition(cond: Condition, pointer: string, reg: Regulation,
     }
     if (key === 'use') keys(value, tax.useKeys, 'data use', p);
     if (key === 'vendor') keys((value as { services?: unknown }).services, tax.serviceKeys, 'vendor service', `${p}/services`);
-    if (key === 'offeredIn' || key === 'establishedIn') keys(value, marketSet, 'market', p);
+    if (key === 'offeredIn' || key === 'establishedIn' || key === 'processesIn') keys(value, marketSet, 'market', p);
     if (key === 'region') {
       const r = value as { in?: unknown; notIn?: unknown };
       keys(r.in, marketSet, 'region', `${p}/in`);

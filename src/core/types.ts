@@ -164,6 +164,7 @@ export type Condition =
   | { use: ListRef }
   | { lawfulBasis: { in?: string[]; missing?: boolean } }
   | { automatedDecisions: boolean }
+  | { processesIn: ListRef }
   | { vendor: VendorPredicate }
   | { region: { in?: ListRef; notIn?: ListRef } }
   | { market: { in: ListRef } };

@@ -8,7 +8,9 @@ import type { Issue } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { readBytes, locateIssues } from './read.js';
 import { parseYaml } from './yaml.js';
-import { HEADER_TO_KEY, type ColumnKey } from '../render/questionnaire.js';
+import { HEADER_TO_KEY, QUESTION_COLUMNS, VENDOR_COLUMNS, type ColumnKey } from '../render/questionnaire.js';
+
+const COLUMN_HEADERS: ReadonlyMap<ColumnKey, string> = new Map([...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => [c.key, c.header]));
 
 export interface LoadedAnswers {
   answers?: Answers;
@@ -141,7 +143,7 @@ export async function answersFromCsv(text: string, file: string): Promise<Loaded
   const cols = columnsOf(rows[0] ?? []);
   const missing = (['vendor-id', 'question-id', 'answer'] as const).filter((k) => !cols.has(k));
   if (missing.length)
-    return { issues: [{ file, pointer: '', line: 1, column: 1, message: `the header row lacks the columns ${missing.map((k) => `"${[...HEADER_TO_KEY].find(([, v]) => v === k)![0]}"`).join(', ')}`, hint: 'use the CSV that complyflow questions --format csv wrote' }] };
+    return { issues: [{ file, pointer: '', line: 1, column: 1, message: `the header row lacks the columns ${missing.map((k) => `"${COLUMN_HEADERS.get(k)}"`).join(', ')}`, hint: 'use the CSV that complyflow questions --format csv wrote' }] };
   const c = new RowCollector(file);
   rows.slice(1).forEach((r, i) => {
     const get = (k: ColumnKey) => (cols.has(k) ? (r[cols.get(k)!] ?? '') : '');

@@ -119,3 +119,18 @@ describe('parameters', () => {
     expect(at('2027-06-01')).toBe(27);
   });
 });
+
+describe('processesIn and hasDpo', () => {
+  it('equipment in a country: a system or vendor region there', () => {
+    expect(run({ processesIn: ['MY'] }, flow({ systems: [{ id: 'backend', regions: ['MY'] }] })).value).toBe(true);
+    expect(run({ processesIn: ['MY'] }, flow()).value).toBe(false);
+    const o = run({ processesIn: ['MY'] }, flow({ systems: [{ id: 'backend' }], vendors: [] , flows: []}));
+    expect(o.value).toBe(null);
+    expect(o.unknown).toEqual(['systems[backend].regions']);
+  });
+  it('a DPO given as null is none; omitted is unknown', () => {
+    expect(run({ controller: { hasDpo: false } }, flow({ controller: { name: 'S', dpo: null } })).value).toBe(true);
+    expect(run({ controller: { hasDpo: false } }, flow({ controller: { name: 'S', dpo: 'Kim' } })).value).toBe(false);
+    expect(run({ controller: { hasDpo: false } }, flow({ controller: { name: 'S' } })).value).toBe(null);
+  });
+});

@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { loadLibrary, requireLibrary } from '../../library.js';
@@ -8,6 +8,9 @@ import { formatIssue, resolveFrom } from '../io.js';
 import { parseFormat } from '../options.js';
 import { ExitError, InputError, UsageError, EXIT } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
+import { buildRuleDocs } from '../../testing/docs.js';
+import { join } from 'node:path';
+import { writeAtomic } from '../io.js';
 
 export function registerRules(program: Command, ctx: Context): void {
   const rules = program.command('rules').description('the rule library: list, show, lint and test rule packs');
@@ -70,6 +73,18 @@ export function registerRules(program: Command, ctx: Context): void {
     });
 
   rules
+    .command('docs')
+    .description('write the generated rule documentation (one page per pack)')
+    .option('--out <dir>', 'folder to write to', 'docs/rules')
+    .action((opts: { out: string }) => {
+      const lib = requireLibrary();
+      const dir = resolveFrom(ctx.io, opts.out);
+      const pages = buildRuleDocs(lib);
+      for (const [name, text] of pages) writeAtomic(join(dir, name), text);
+      ctx.io.stdout(`wrote ${pages.size} pages to ${opts.out}\n`);
+    });
+
+  rules
     .command('test')
     .description("run every rule's fixtures: flows it must fire on and must not")
     .argument('[pack...]', 'only these packs')
@@ -104,7 +119,6 @@ export function registerRules(program: Command, ctx: Context): void {
                 problems.push(`${id}/${r.rule} [${c.kind}] ${c.name}: ${c.message}`);
               }
             }
-            void dirname;
           }
         }
       for (const p of problems) ctx.io.stderr(p + '\n');

@@ -1,0 +1,167 @@
+// The record of processing activities (GDPR Art. 30), generated from the flow.
+// Controller view (Art. 30(1)): one entry per purpose. Processor view
+// (Art. 30(2)): one entry per processor vendor, the processing it carries out
+// on the controller's behalf, so its own record can be checked against ours.
+import { describeDuration, isDuration } from './duration.js';
+import type { Flow, LawfulBasis, Vendor } from './types.js';
+
+export type RopaView = 'controller' | 'processor';
+
+export interface RopaTransfer {
+  /** vendor or first-party system id */
+  recipient: string;
+  recipientName: string;
+  country: string;
+  /** e.g. "adequacy", "EU-US DPF", "SCCs (to confirm)" */
+  safeguard: string;
+}
+
+export interface RopaRecipient {
+  id: string;
+  name: string;
+  role: string;
+  services: string[];
+}
+
+export interface RopaEntry {
+  purpose: string;
+  description: string | null;
+  use: string;
+  lawfulBasis: LawfulBasis | 'undecided';
+  data: Array<{ id: string; category: string; retention: string }>;
+  subjects: string[];
+  recipients: RopaRecipient[];
+  /** first-party systems the data is stored or processed in, with their regions */
+  systems: Array<{ id: string; name: string; regions: string[] }>;
+  transfers: RopaTransfer[];
+  security: string[];
+}
+
+export interface RopaProcessorEntry {
+  processor: RopaRecipient & { regions: string[]; certifications: string[] };
+  purposes: string[];
+  data: Array<{ id: string; category: string }>;
+  transfers: RopaTransfer[];
+  security: string[];
+}
+
+export interface Ropa {
+  view: RopaView;
+  controller: {
+    name: string;
+    establishedIn: string | null;
+    euRepresentative: string | null;
+    dpo: string | null;
+  };
+  game: { id: string; name: string };
+  /** how the transfer safeguards were decided */
+  basis: { eea: string[]; adequate: string[]; adequateKnown: boolean };
+  entries: RopaEntry[];
+  processors: RopaProcessorEntry[];
+}
+
+export interface RopaOptions {
+  view?: RopaView;
+  /** EEA countries (ISO 3166-1): transfers are regions outside these */
+  eea: readonly string[];
+  /** countries with an EU adequacy decision, when readable from the eu-gdpr pack */
+  adequateCountries?: readonly string[];
+}
+
+function country(region: string): string {
+  return region.startsWith('US-') ? 'US' : region;
+}
+
+export function describeRetention(value: string | undefined): string {
+  if (!value) return 'not stated (to confirm)';
+  if (value === 'account-lifetime') return 'for the life of the account';
+  if (isDuration(value)) return value === 'P0D' ? 'not stored' : describeDuration(value);
+  return value;
+}
+
+export function safeguardFor(c: string, dpfCertified: boolean | undefined, adequate: ReadonlySet<string> | null): string {
+  if (adequate?.has(c)) return 'adequacy';
+  if (c === 'US' && dpfCertified) return 'EU-US DPF';
+  return 'SCCs (to confirm)';
+}
+
+function securityOf(v: Vendor): string {
+  return v.certifications?.length ? `${v.name}: ${v.certifications.join(', ')}` : `${v.name}: no certification stated (to confirm)`;
+}
+
+function transfersOf(
+  recipient: { id: string; name: string; regions: readonly string[]; dpfCertified?: boolean },
+  eea: ReadonlySet<string>,
+  adequate: ReadonlySet<string> | null,
+): RopaTransfer[] {
+  const countries = [...new Set(recipient.regions.map(country))].filter((c) => !eea.has(c)).sort();
+  return countries.map((c) => ({ recipient: recipient.id, recipientName: recipient.name, country: c, safeguard: safeguardFor(c, recipient.dpfCertified, adequate) }));
+}
+
+export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
+  const eea = new Set(options.eea);
+  const adequate = options.adequateCountries ? new Set(options.adequateCountries) : null;
+  const dataById = new Map(flow.data.map((d) => [d.id, d]));
+  const vendorById = new Map(flow.vendors.map((v) => [v.id, v]));
+  const systemById = new Map(flow.systems.map((s) => [s.id, s]));
+
+  const entries: RopaEntry[] = flow.purposes.map((p) => {
+    const flows = flow.flows.filter((f) => f.purpose === p.id);
+    const dataIds = [...new Set([...p.data, ...flows.flatMap((f) => f.data)])];
+    const data = dataIds.map((id) => {
+      const d = dataById.get(id);
+      return { id, category: d?.category ?? 'unknown', retention: describeRetention(d?.retention) };
+    });
+    const subjects = [...new Set(dataIds.flatMap((id) => dataById.get(id)?.subjects ?? []))].sort();
+    const recipientIds = [...new Set(flows.flatMap((f) => [f.from, f.to]).filter((id) => vendorById.has(id)))];
+    const vendors = recipientIds.map((id) => vendorById.get(id)!);
+    const systemIds = [...new Set(flows.flatMap((f) => [f.from, f.to]).filter((id) => systemById.has(id)))];
+    const systems = systemIds.map((id) => systemById.get(id)!);
+    const transfers = [
+      ...systems
+        .filter((s) => s.kind !== 'device')
+        .flatMap((s) => transfersOf({ id: s.id, name: s.name ?? s.id, regions: s.regions ?? [] }, eea, adequate)),
+      ...vendors.flatMap((v) => transfersOf({ id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) }, eea, adequate)),
+    ];
+    return {
+      purpose: p.id,
+      description: p.description ?? null,
+      use: p.use,
+      lawfulBasis: p.lawfulBasis ?? 'undecided',
+      data,
+      subjects,
+      recipients: vendors.map((v) => ({ id: v.id, name: v.name, role: v.role, services: v.services })),
+      systems: systems.map((s) => ({ id: s.id, name: s.name ?? s.id, regions: s.regions ?? [] })),
+      transfers,
+      security: vendors.map(securityOf),
+    };
+  });
+
+  const processors: RopaProcessorEntry[] = flow.vendors
+    .filter((v) => v.role === 'processor')
+    .map((v) => {
+      const flows = flow.flows.filter((f) => f.to === v.id || f.from === v.id);
+      const dataIds = [...new Set(flows.flatMap((f) => f.data))];
+      return {
+        processor: { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], certifications: v.certifications ?? [] },
+        purposes: [...new Set(flows.map((f) => f.purpose))],
+        data: dataIds.map((id) => ({ id, category: dataById.get(id)?.category ?? 'unknown' })),
+        transfers: transfersOf({ id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) }, eea, adequate),
+        security: [securityOf(v)],
+      };
+    });
+
+  return {
+    view: options.view ?? 'controller',
+    controller: {
+      name: flow.controller.name,
+      establishedIn: flow.controller.establishedIn ?? null,
+      euRepresentative: flow.controller.euRepresentative ?? null,
+      dpo: flow.controller.dpo ?? null,
+    },
+    game: { id: flow.game.id, name: flow.game.name },
+    basis: { eea: [...eea].sort(), adequate: adequate ? [...adequate].sort() : [], adequateKnown: adequate !== null },
+    entries,
+    processors,
+  };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { validateWith } from '../../src/load/schema.js';
+
+const rule = (when: unknown) => ({ id: 'r', title: 't', citation: 'Art. 1', topic: 'security', severity: 'high', for: 'game', when, action: 'a', evidence: ['e'] });
+
+describe('condition schema', () => {
+  it.each([
+    [{ players: { in: ['US-CA'], gte: 100000 } }],
+    [{ players: { gte: { param: 'threshold' } } }],
+    [{ all: [{ offeredIn: ['EU'] }, { not: { establishedIn: ['EEA'] } }] }],
+    [{ processesIn: ['MY'] }],
+    [{ controller: { hasDpo: false, annualRevenueUsd: { gt: 1 } } }],
+  ])('accepts %j', (when) => {
+    expect(validateWith('rule', 'r.yaml', rule(when))).toEqual([]);
+  });
+  it.each([
+    [{ players: { over: 3 } }, /unknown key "over"/],
+    [{ offeredIn: ['EU'], establishedIn: ['EU'] }, /exactly one condition/],
+    [{ bogus: true }, /unknown key "bogus"/],
+    [{ all: [] }, /at least 1/],
+  ])('rejects %j', (when, pattern) => {
+    const issues = validateWith('rule', 'r.yaml', rule(when));
+    expect(issues.map((i) => i.message).join('\n')).toMatch(pattern);
+  });
+});
