@@ -9,6 +9,9 @@ import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
 import { registerRules } from './commands/rules.js';
 import { registerQuestions } from './commands/questions.js';
+import { registerStatus } from './commands/status.js';
+import { registerRopa } from './commands/ropa.js';
+import { registerDiff } from './commands/diff.js';
 
 export interface Context {
   io: Io;
@@ -28,6 +31,9 @@ function program(ctx: Context): Command {
   registerCheck(p, ctx);
   registerQuestions(p, ctx);
   registerRules(p, ctx);
+  registerStatus(p, ctx);
+  registerRopa(p, ctx);
+  registerDiff(p, ctx);
   for (const c of p.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
   return p;
 }

@@ -117,7 +117,10 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
   }
   const params = resolveParams(reg, offeredLeaves, tax.markets, asOf);
   const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', ') };
-  const scope = evaluateCondition(reg.appliesWhen, index.game, ctx);
+  const ended = reg.until !== undefined && asOf >= reg.until;
+  const scope: Outcome = ended
+    ? { value: false, because: [`no longer in force from ${reg.until}`], unknown: [] }
+    : evaluateCondition(reg.appliesWhen, index.game, ctx);
 
   let status: RegulationStatus;
   if (scope.value === false) status = 'not-applicable';
@@ -141,6 +144,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
   if (status === 'not-applicable') return { regulation, findings };
 
   for (const rule of reg.rules) {
+    if (rule.until && asOf >= rule.until) continue;
     const inForce = rule.inForce ?? reg.inForce;
     for (const subject of subjectsFor(rule, index, ctx, offeredInTerritory, territoryCountries)) {
       const o: Outcome = evaluateCondition(rule.when, subject, ctx);

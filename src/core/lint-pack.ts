@@ -104,6 +104,8 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string): Is
 export function lintRule(rule: Rule, reg: Regulation, tax: Taxonomy, questionIds: ReadonlySet<string>, file: string): Issue[] {
   const issues = lintCondition(rule.when, '/when', reg, tax, file);
   if (rule.inForce && !realDate(rule.inForce)) issues.push({ file, pointer: '/inForce', message: `"${rule.inForce}" is not a real date` });
+  if (rule.until && !realDate(rule.until)) issues.push({ file, pointer: '/until', message: `"${rule.until}" is not a real date` });
+  if (rule.until && rule.until <= (rule.inForce ?? reg.inForce)) issues.push({ file, pointer: '/until', message: `until ${rule.until} is not after the date it comes into force` });
   (rule.questions ?? []).forEach((q, i) => {
     if (!questionIds.has(q))
       issues.push({ file, pointer: `/questions/${i}`, message: `unknown question "${q}"`, hint: didYouMean(q, questionIds) ?? 'add it to questions/bank.yaml' });

@@ -227,6 +227,8 @@ export interface Rule {
   evidence: string[];
   deadline?: Deadline;
   inForce?: string;
+  /** first date the provision no longer applies (sunset, repeal) */
+  until?: string;
   verification?: Verification;
   note?: string;
   questions?: string[];
@@ -265,6 +267,8 @@ export interface Regulation {
   territory?: string[];
   version: string;
   inForce: string;
+  /** first date the law no longer applies (repealed or superseded) */
+  until?: string;
   phases?: Phase[];
   sources: Array<{ title: string; url: string }>;
   lastReviewed: string;

@@ -3,23 +3,35 @@
 import type { Report } from '../core/types.js';
 import { buildView } from './view.js';
 import { template } from './handlebars.js';
+import type { Flow } from '../core/types.js';
+import { auditExtras, renderHtml } from './html.js';
+import { renderOscal } from '../core/oscal.js';
 
-export type Format = 'json' | 'md';
-export const CHECK_FORMATS: readonly Format[] = ['json', 'md'];
+export type Format = 'json' | 'md' | 'html' | 'oscal';
+export const CHECK_FORMATS: readonly Format[] = ['json', 'md', 'html', 'oscal'];
+
+/** What some formats draw from besides the report: the flow, for the data-flow diagram. */
+export interface RenderContext {
+  flow?: Flow;
+}
 
 export function renderJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-export function renderMarkdown(report: Report): string {
-  return template('checklist.md.hbs', true)(buildView(report)).replace(/\n{3,}/g, '\n\n');
+export function renderMarkdown(report: Report, context: RenderContext = {}): string {
+  return template('checklist.md.hbs', true)({ ...buildView(report), audit: auditExtras(report, context.flow) }).replace(/\n{3,}/g, '\n\n');
 }
 
-export async function renderReport(report: Report, format: Format): Promise<string | Uint8Array> {
+export async function renderReport(report: Report, format: Format, context: RenderContext = {}): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return renderJson(report);
     case 'md':
-      return renderMarkdown(report);
+      return renderMarkdown(report, context);
+    case 'html':
+      return renderHtml(report, context.flow);
+    case 'oscal':
+      return renderOscal(report);
   }
 }

@@ -120,3 +120,17 @@ describe('evaluate', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('until: provisions and laws that stop applying', () => {
+  it('a rule past its until date yields nothing; before it, an item', () => {
+    const reg = regulation([rule({ id: 'cure', until: '2026-01-01' })]);
+    expect(evaluate(flow(), [reg], tax, { ...opts, asOf: '2025-12-31' }).items.map((i) => i.rule)).toEqual(['cure']);
+    expect(evaluate(flow(), [reg], tax, { ...opts, asOf: '2026-01-01' }).items).toEqual([]);
+  });
+  it('a superseded law is not applicable from its until date, saying so', () => {
+    const reg = regulation([rule()], { until: '2026-01-01' });
+    const r = evaluate(flow(), [reg], tax, { ...opts, asOf: '2026-06-01' });
+    expect(r.regulations[0]!.status).toBe('not-applicable');
+    expect(r.regulations[0]!.reasons).toEqual(['no longer in force from 2026-01-01']);
+  });
+});

@@ -40,7 +40,7 @@ export function registerCheck(program: Command, ctx: Context): void {
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       const status = opts.status ? requireStatus(resolveFrom(io, opts.status)) : undefined;
       const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
-      const output = await renderReport(report, format);
+      const output = await renderReport(report, format, { flow });
       if (opts.out) writeAtomic(resolveFrom(io, opts.out), output);
       else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
       if (failOn) {

@@ -1,0 +1,78 @@
+// `complyflow diff <old.json> <new.json>`: what changed between two runs of
+// `check --format json`: items added, removed and changed, laws that now apply.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Context } from '../main.js';
+import { diffReports, type ReportDiff } from '../../core/diff.js';
+import type { Report } from '../../core/types.js';
+import { template } from '../../render/handlebars.js';
+import { DISCLAIMER } from '../../core/evaluate.js';
+import { parseFormat } from '../options.js';
+import { resolveFrom, writeAtomic } from '../io.js';
+import { UsageError } from '../../errors.js';
+
+export type DiffFormat = 'md' | 'json';
+export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'json'];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Read a JSON report written by `check --format json`, with a plain message when it is not one. */
+export function readReport(file: string, shown: string): Report {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${shown}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${(e as Error).message})`}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(`${shown}: not valid JSON (${(e as Error).message}); give two reports written by complyflow check --format json`);
+  }
+  const problem = !isObject(value)
+    ? 'not a JSON object'
+    : value['schemaVersion'] !== 1
+      ? 'not a complyflow report (schemaVersion 1)'
+      : !Array.isArray(value['items']) || !value['items'].every((i) => isObject(i) && typeof i['id'] === 'string')
+        ? 'its "items" is not a list of checklist items'
+        : !Array.isArray(value['regulations']) || !value['regulations'].every((r) => isObject(r) && typeof r['id'] === 'string')
+          ? 'its "regulations" is not a list of laws'
+          : null;
+  if (problem) throw new UsageError(`${shown}: ${problem}; give two reports written by complyflow check --format json`);
+  const report = value as unknown as Report;
+  report.tool ??= { name: 'complyflow', version: 'unknown' };
+  report.game ??= { id: 'unknown', name: 'unknown' };
+  return report;
+}
+
+export function renderDiff(diff: ReportDiff, format: DiffFormat): string {
+  if (format === 'json') return JSON.stringify(diff, null, 2) + '\n';
+  return template('diff.md.hbs', true)({ diff, disclaimer: DISCLAIMER }).replace(/\n{3,}/g, '\n\n');
+}
+
+interface DiffOpts {
+  format?: string;
+  out?: string;
+}
+
+export function registerDiff(program: Command, ctx: Context): void {
+  program
+    .command('diff')
+    .description('what changed between two JSON reports (check --format json): items added, removed, changed; laws that now apply')
+    .argument('<old>', 'the earlier report (JSON)')
+    .argument('<new>', 'the later report (JSON)')
+    .option('--format <format>', `output format: ${DIFF_FORMATS.join(', ')}`)
+    .option('--out <file>', 'write there (atomically) instead of stdout')
+    .action((oldFile: string, newFile: string, opts: DiffOpts) => {
+      const { io } = ctx;
+      const format = parseFormat(opts.format, DIFF_FORMATS, 'md');
+      const diff = diffReports(readReport(resolveFrom(io, oldFile), oldFile), readReport(resolveFrom(io, newFile), newFile));
+      const text = renderDiff(diff, format);
+      if (opts.out) writeAtomic(resolveFrom(io, opts.out), text);
+      else io.stdout(text);
+    });
+}

@@ -1,0 +1,17 @@
+// complyflow's library API: everything the CLI does, callable from code.
+export type * from './core/types.js';
+export { evaluate, DISCLAIMER, type EvaluateOptions } from './core/evaluate.js';
+export { evaluateCondition, type Outcome, type Truth } from './core/conditions.js';
+export { checkFlow } from './core/check-flow.js';
+export { Taxonomy, Markets, keyMatches } from './core/taxonomy.js';
+export { buildMatrix } from './core/matrix.js';
+export { loadTaxonomy } from './load/taxonomy.js';
+export { loadFlow, normalizeFlow } from './load/flow.js';
+export { loadRegulations, loadQuestions, listPacks } from './load/regulations.js';
+export { parseYaml } from './load/yaml.js';
+export { validateWith, type SchemaName } from './load/schema.js';
+export { loadLibrary, requireLibrary, requireFlow, requireStatus, check, toolVersion, type RuleLibrary, type CheckOptions } from './library.js';
+export { renderReport, renderJson, renderMarkdown, CHECK_FORMATS, type Format } from './render/index.js';
+export { runRuleTestFile, type RuleTestReport } from './testing/rule-tests.js';
+export { InputError, UsageError, ExitError, EXIT } from './errors.js';
+export { main } from './cli/main.js';
