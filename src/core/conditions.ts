@@ -24,6 +24,8 @@ export interface LawContext {
   /** the smallest markets (countries, US states) the law covers */
   territory: ReadonlySet<string>;
   territoryLabel: string;
+  /** the date the law is evaluated at */
+  asOf: string;
 }
 
 const T = (because: string): Outcome => ({ value: true, because: [because], unknown: [] });
@@ -109,6 +111,7 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
   if ('data' in cond) return data(cond.data, subject, ctx);
   if ('use' in cond) return use(list(cond.use, ctx).items, subject);
   if ('lawfulBasis' in cond) return lawfulBasis(cond.lawfulBasis, subject);
+  if ('since' in cond) return ctx.asOf >= cond.since ? T(`on or after ${cond.since}`) : F(`before ${cond.since}`);
   if ('processesIn' in cond) return processesIn(list(cond.processesIn, ctx), subject, ctx);
   if ('automatedDecisions' in cond) {
     // An omitted automatedDecisions means the purpose makes none (documented in the flow schema).

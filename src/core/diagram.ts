@@ -147,7 +147,7 @@ export interface DiagramLayout {
 const CHAR = 7; // approximate width of one character at the diagram's font size
 const NODE_H = 44;
 const ROW_GAP = 34;
-const COL_GAP = 300;
+const COL_GAP = 340;
 const MARGIN = 20;
 
 /** Layers by longest path from the sources (cycles are cut), stacked top to bottom in input order. */
@@ -203,16 +203,13 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
     const c1 = x1 + (b.x <= a.x ? -bend : bend);
     const c2 = x2 - bend;
     const path = `M${x1},${y1} C${c1},${y1} ${c2},${y2} ${x2},${y2}`;
-    // the label sits near the arrow's head, where the targets are spread apart
-    const t = 0.72;
-    const bez = (p0: number, p1: number, p2: number, p3: number) =>
-      (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t ** 2 * p2 + t ** 3 * p3;
+    // the label sits just before the arrow's head, along its flat final stretch, right-aligned
     outEdges.push({
       ...e,
       path,
       label: edgeLabel(e),
-      labelX: Math.round(bez(x1, c1, c2, x2)),
-      labelY: Math.round(bez(y1, y1, y2, y2)) - 6,
+      labelX: Math.round(x2 - 10),
+      labelY: Math.round(y2 - 7),
       transfer: e.transferTo.length > 0,
     });
   }

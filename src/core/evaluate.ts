@@ -116,7 +116,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     if (hit) offeredInTerritory.push(m.code);
   }
   const params = resolveParams(reg, offeredLeaves, tax.markets, asOf);
-  const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', ') };
+  const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', '), asOf };
   const ended = reg.until !== undefined && asOf >= reg.until;
   const scope: Outcome = ended
     ? { value: false, because: [`no longer in force from ${reg.until}`], unknown: [] }
@@ -141,17 +141,20 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     sources: reg.sources,
   };
   const findings: Finding[] = [];
-  if (status === 'not-applicable') return { regulation, findings };
+  // Provisions without a size threshold still bind a game offered in the territory.
+  const territoryOnly = status === 'not-applicable' && !ended && offeredInTerritory.length > 0;
+  if (status === 'not-applicable' && !territoryOnly) return { regulation, findings };
 
   for (const rule of reg.rules) {
     if (rule.until && asOf >= rule.until) continue;
+    if (territoryOnly && rule.scope !== 'territory') continue;
     const inForce = rule.inForce ?? reg.inForce;
     for (const subject of subjectsFor(rule, index, ctx, offeredInTerritory, territoryCountries)) {
       const o: Outcome = evaluateCondition(rule.when, subject, ctx);
       if (o.value === false) continue;
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
-      else if (o.value === null || scope.value === null) determination = 'to-confirm';
+      else if (o.value === null || (scope.value === null && rule.scope !== 'territory')) determination = 'to-confirm';
       else determination = 'applies';
       const tctx = templateContext(index.flow, subject, params, reg);
       const item: ReportItem = {
@@ -168,9 +171,9 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         evidence: rule.evidence.map((e) => fill(e, tctx)),
         deadline: rule.deadline ?? null,
         subject: { type: subject.kind, id: subject.id },
-        because: dedupe(scope.value === null ? [...o.because, ...scope.because] : o.because),
+        because: dedupe(scope.value === null && rule.scope !== 'territory' ? [...o.because, ...scope.because] : o.because),
         determination,
-        unknown: dedupe([...(scope.value === null ? scope.unknown : []), ...o.unknown]),
+        unknown: dedupe([...(scope.value === null && rule.scope !== 'territory' ? scope.unknown : []), ...o.unknown]),
         inForce,
         verification: rule.verification ?? 'verified',
         status: 'todo',
@@ -179,6 +182,11 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
       };
       findings.push({ item, vendors: subject.vendors, questions: rule.questions ?? [] });
     }
+  }
+  if (territoryOnly && findings.length) {
+    regulation.status = 'applies';
+    const rules = [...new Set(findings.map((f) => f.item.rule))].join(', ');
+    regulation.reasons = [`provisions that apply regardless of size: ${rules}`, ...regulation.reasons];
   }
   return { regulation, findings };
 }

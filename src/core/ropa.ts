@@ -120,7 +120,8 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
     const transfers = [
       ...systems
         .filter((s) => s.kind !== 'device')
-        .flatMap((s) => transfersOf({ id: s.id, name: s.name ?? s.id, regions: s.regions ?? [] }, eea, adequate)),
+        .flatMap((s) => transfersOf({ id: s.id, name: s.name ?? s.id, regions: s.regions ?? [] }, eea, adequate))
+        .map((t) => (t.country === flow.controller.establishedIn ? { ...t, safeguard: "controller's own system (no transfer to another party)" } : t)),
       ...vendors.flatMap((v) => transfersOf({ id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) }, eea, adequate)),
     ];
     return {

@@ -165,6 +165,7 @@ export type Condition =
   | { lawfulBasis: { in?: string[]; missing?: boolean } }
   | { automatedDecisions: boolean }
   | { processesIn: ListRef }
+  | { since: string }
   | { vendor: VendorPredicate }
   | { region: { in?: ListRef; notIn?: ListRef } }
   | { market: { in: ListRef } };
@@ -229,6 +230,8 @@ export interface Rule {
   inForce?: string;
   /** first date the provision no longer applies (sunset, repeal) */
   until?: string;
+  /** 'territory': applies regardless of the law's size thresholds, wherever the game is offered in its territory */
+  scope?: 'law' | 'territory';
   verification?: Verification;
   note?: string;
   questions?: string[];

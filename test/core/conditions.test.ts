@@ -6,7 +6,7 @@ import type { Condition, Flow } from '../../src/core/types.js';
 import { flow, regulation, tax } from '../helpers.js';
 
 function ctxFor(f: Flow, territory = ['EU'], params: ReturnType<typeof resolveParams> = new Map()): LawContext {
-  return { tax, index: indexFlow(f), params, territory: tax.markets.leavesOf(territory), territoryLabel: territory.join(', ') };
+  return { tax, index: indexFlow(f), params, territory: tax.markets.leavesOf(territory), territoryLabel: territory.join(', '), asOf: '2026-11-25' };
 }
 const game = (f: Flow) => indexFlow(f).game;
 const run = (c: Condition, f: Flow, territory?: string[]) => evaluateCondition(c, game(f), ctxFor(f, territory));
@@ -132,5 +132,12 @@ describe('processesIn and hasDpo', () => {
     expect(run({ controller: { hasDpo: false } }, flow({ controller: { name: 'S', dpo: null } })).value).toBe(true);
     expect(run({ controller: { hasDpo: false } }, flow({ controller: { name: 'S', dpo: 'Kim' } })).value).toBe(false);
     expect(run({ controller: { hasDpo: false } }, flow({ controller: { name: 'S' } })).value).toBe(null);
+  });
+});
+
+describe('since', () => {
+  it('is true on and after its date only', () => {
+    expect(run({ since: '2026-11-25' }, flow()).value).toBe(true);
+    expect(run({ since: '2026-11-26' }, flow()).value).toBe(false);
   });
 });

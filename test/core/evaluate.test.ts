@@ -134,3 +134,24 @@ describe('until: provisions and laws that stop applying', () => {
     expect(r.regulations[0]!.reasons).toEqual(['no longer in force from 2026-01-01']);
   });
 });
+
+describe('scope: territory, provisions without a size threshold', () => {
+  const reg = regulation(
+    [rule({ id: 'general' }), rule({ id: 'minors', scope: 'territory', when: { data: { subjects: ['child'] } } })],
+    { appliesWhen: { all: [{ offeredIn: ['EU'] }, { players: { gte: 100000 } }] } },
+  );
+  it('below the threshold only the territory-scoped provision applies, and the law says so', () => {
+    const f = flow({ data: [{ id: 'kid', category: 'user.contact.email', subjects: ['child'] }], purposes: [{ id: 'account', use: 'essential.service', data: ['kid'] }], flows: [] });
+    const r = evaluate(f, [reg], tax, opts);
+    expect(r.items.map((i) => i.rule)).toEqual(['minors']);
+    expect(r.regulations[0]!.status).toBe('applies');
+    expect(r.regulations[0]!.reasons[0]).toContain('minors');
+  });
+  it('stays not applicable when the game is not offered in the territory', () => {
+    const f = flow({ markets: [{ code: 'SG', players: 5 }], data: [{ id: 'kid', category: 'user.contact.email', subjects: ['child'] }], purposes: [{ id: 'account', use: 'essential.service', data: ['kid'] }], flows: [] });
+    expect(evaluate(f, [reg], tax, opts).regulations[0]!.status).toBe('not-applicable');
+  });
+  it('with nothing firing, the law stays not applicable', () => {
+    expect(evaluate(flow(), [reg], tax, opts).regulations[0]!.status).toBe('not-applicable');
+  });
+});
