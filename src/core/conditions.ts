@@ -87,11 +87,26 @@ function all(children: Outcome[]): Outcome {
   return { value: true, because: children.flatMap((c) => c.because), unknown: [] };
 }
 
+/** Enough examples to explain a match without listing a whole portfolio. */
+export const MAX_LISTED = 5;
+
+function listSome(items: string[]): string {
+  return items.length <= MAX_LISTED ? items.join(', ') : `${items.slice(0, MAX_LISTED).join(', ')} and ${items.length - MAX_LISTED} more`;
+}
+
 function any(children: Outcome[]): Outcome {
   const t = children.filter((c) => c.value === true);
-  if (t.length) return { value: true, because: t.flatMap((c) => c.because), unknown: [] };
+  if (t.length) {
+    const because = t.slice(0, MAX_LISTED).flatMap((c) => c.because);
+    if (t.length > MAX_LISTED) because.push(`and ${t.length - MAX_LISTED} more`);
+    return { value: true, because, unknown: [] };
+  }
   const u = children.filter((c) => c.value === null);
-  if (u.length) return { value: null, because: u.flatMap((c) => c.because), unknown: u.flatMap((c) => c.unknown) };
+  if (u.length) {
+    const because = u.slice(0, MAX_LISTED).flatMap((c) => c.because);
+    if (u.length > MAX_LISTED) because.push(`and ${u.length - MAX_LISTED} more undecided`);
+    return { value: null, because, unknown: u.flatMap((c) => c.unknown) };
+  }
   return { value: false, because: children.flatMap((c) => c.because), unknown: [] };
 }
 
@@ -117,7 +132,7 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
     // An omitted automatedDecisions means the purpose makes none (documented in the flow schema).
     const hits = subject.purposes.filter((p) => (p.automatedDecisions ?? false) === cond.automatedDecisions);
     const what = cond.automatedDecisions ? 'makes solely automated decisions about players' : 'makes no solely automated decisions';
-    return hits.length ? T(`purpose ${hits.map((p) => p.id).join(', ')} ${what}`) : F(`no purpose in ${subject.label} ${what}`);
+    return hits.length ? T(`purpose ${listSome(hits.map((p) => p.id))} ${what}`) : F(`no purpose in ${subject.label} ${what}`);
   }
   if ('vendor' in cond) return vendor(cond.vendor, subject, ctx);
   if ('region' in cond) return region(cond.region, subject, ctx);
@@ -281,13 +296,13 @@ function data(p: NonNullable<Extract<Condition, { data: unknown }>['data']>, sub
     .filter(Boolean)
     .join(', ');
   if (hits.length === 0) return F(`no data of ${what} in ${subject.label}`);
-  return T(`${hits.map((d) => `${d.id} (${d.category}; ${d.subjects.join(', ')})`).join(', ')}: ${what}`);
+  return T(`${listSome(hits.map((d) => `${d.id} (${d.category}; ${d.subjects.join(', ')})`))}: ${what}`);
 }
 
 function use(uses: string[], subject: Subject): Outcome {
   const hits = subject.purposes.filter((p) => matchesAny(p.use, uses));
   if (hits.length === 0) return F(`no purpose for ${uses.join(', ')} in ${subject.label}`);
-  return T(`purpose ${hits.map((p) => `${p.id} (${p.use})`).join(', ')}`);
+  return T(`purpose ${listSome(hits.map((p) => `${p.id} (${p.use})`))}`);
 }
 
 function lawfulBasis(p: { in?: string[]; missing?: boolean }, subject: Subject): Outcome {
@@ -296,7 +311,7 @@ function lawfulBasis(p: { in?: string[]; missing?: boolean }, subject: Subject):
     const hits = subject.purposes.filter((x) => x.lawfulBasis && p.in!.includes(x.lawfulBasis));
     parts.push(
       hits.length
-        ? T(hits.map((x) => `purpose ${x.id} relies on ${x.lawfulBasis}`).join(', '))
+        ? T(listSome(hits.map((x) => `purpose ${x.id} relies on ${x.lawfulBasis}`)))
         : F(`no purpose in ${subject.label} relies on ${p.in.join(' or ')}`),
     );
   }
@@ -305,8 +320,8 @@ function lawfulBasis(p: { in?: string[]; missing?: boolean }, subject: Subject):
     const v = hits.length > 0;
     parts.push(
       v === p.missing
-        ? T(v ? `no lawful basis chosen for ${hits.map((x) => x.id).join(', ')}` : 'every purpose has a lawful basis')
-        : F(v ? `no lawful basis chosen for ${hits.map((x) => x.id).join(', ')}` : 'every purpose has a lawful basis'),
+        ? T(v ? `no lawful basis chosen for ${listSome(hits.map((x) => x.id))}` : 'every purpose has a lawful basis')
+        : F(v ? `no lawful basis chosen for ${listSome(hits.map((x) => x.id))}` : 'every purpose has a lawful basis'),
     );
   }
   return all(parts);
@@ -369,12 +384,12 @@ function processesIn(l: { items: string[]; label: string }, subject: Subject, ct
     ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions })),
   ];
   const hits = places.filter((p) => (p.regions ?? []).some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c))));
-  if (hits.length) return T(`${hits.map((h) => h.who).join(', ')} processes data in ${l.label}`);
+  if (hits.length) return T(`${listSome(hits.map((h) => h.who))} processes data in ${l.label}`);
   const unknown = places.filter((p) => !p.regions || p.regions.length === 0);
   if (unknown.length)
     return {
       value: null,
-      because: [`where ${unknown.map((u) => u.who).join(', ')} processes data is not given`],
+      because: [`where ${listSome(unknown.map((u) => u.who))} processes data is not given`],
       unknown: unknown.map((u) => (u.who.startsWith('system') ? `systems[${u.who.slice(7)}].regions` : `vendors[${u.who.split(' ')[1]}].regions`)),
     };
   return F(`nothing in ${subject.label} processes data in ${l.label}`);
