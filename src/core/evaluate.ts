@@ -45,14 +45,36 @@ export interface Finding {
 
 const templateCache = new Map<string, HandlebarsTemplateDelegate>();
 
-function fill(text: string, context: object): string {
-  if (!text.includes('{{')) return text;
+function compiled(text: string): HandlebarsTemplateDelegate {
   let t = templateCache.get(text);
   if (!t) {
     t = Handlebars.compile(text, { noEscape: true, strict: false });
     templateCache.set(text, t);
   }
-  return t(context);
+  return t;
+}
+
+function fill(text: string, context: object): string {
+  return text.includes('{{') ? compiled(text)(context) : text;
+}
+
+// A rule's display texts are filled in one template call per item (a call
+// costs far more than the text): joined by a separator no rule text contains,
+// and split again; should a value from the flow contain it, fill one by one.
+const SEP = '\u001f';
+
+interface RuleTexts {
+  title: string;
+  action: string;
+  evidence: string[];
+}
+
+function fillRuleTexts(rule: Rule, context: object): RuleTexts {
+  const parts = [rule.title, rule.action, ...rule.evidence];
+  if (!parts.some((p) => p.includes('{{'))) return { title: rule.title, action: rule.action, evidence: rule.evidence };
+  const out = compiled(parts.join(SEP))(context).split(SEP);
+  if (out.length !== parts.length) return { title: fill(rule.title, context), action: fill(rule.action, context), evidence: rule.evidence.map((e) => fill(e, context)) };
+  return { title: out[0]!, action: out[1]!, evidence: out.slice(2) };
 }
 
 function subjectsFor(rule: Rule, index: FlowIndex, ctx: LawContext, offeredInTerritory: string[], territoryCountries: ReadonlySet<string>): Subject[] {
@@ -78,7 +100,7 @@ function paramsObject(params: ResolvedParams): Record<string, unknown> {
   return Object.fromEntries([...params].map(([k, v]) => [k, v.value]));
 }
 
-function templateContext(flow: Flow, subject: Subject, params: ResolvedParams, reg: Regulation): object {
+function templateContext(flow: Flow, subject: Subject, params: Record<string, unknown>, reg: Regulation): object {
   return {
     game: flow.game,
     controller: flow.controller,
@@ -90,7 +112,7 @@ function templateContext(flow: Flow, subject: Subject, params: ResolvedParams, r
     purpose: subject.purposes[0],
     region: subject.region,
     market: subject.market,
-    params: paramsObject(params),
+    params,
   };
 }
 
@@ -141,6 +163,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     sources: reg.sources,
   };
   const findings: Finding[] = [];
+  const paramValues = paramsObject(params);
   // Provisions without a size threshold still bind a game offered in the territory.
   const territoryOnly = status === 'not-applicable' && !ended && offeredInTerritory.length > 0;
   if (status === 'not-applicable' && !territoryOnly) return { regulation, findings };
@@ -156,7 +179,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
       if (asOf < inForce) determination = 'upcoming';
       else if (o.value === null || (scope.value === null && rule.scope !== 'territory')) determination = 'to-confirm';
       else determination = 'applies';
-      const tctx = templateContext(index.flow, subject, params, reg);
+      const texts = fillRuleTexts(rule, templateContext(index.flow, subject, paramValues, reg));
       const item: ReportItem = {
         id: subject.kind === 'game' ? `${reg.id}/${rule.id}` : `${reg.id}/${rule.id}/${subject.kind}:${subject.id}`,
         regulation: reg.id,
@@ -166,9 +189,9 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         url: rule.url ?? null,
         topic: rule.topic,
         severity: rule.severity,
-        title: fill(rule.title, tctx),
-        action: fill(rule.action, tctx),
-        evidence: rule.evidence.map((e) => fill(e, tctx)),
+        title: texts.title,
+        action: texts.action,
+        evidence: texts.evidence,
         deadline: rule.deadline ?? null,
         subject: { type: subject.kind, id: subject.id },
         because: dedupe(scope.value === null && rule.scope !== 'territory' ? [...o.because, ...scope.because] : o.because),

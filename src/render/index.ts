@@ -7,8 +7,10 @@ import type { Flow } from '../core/types.js';
 import { auditExtras, renderHtml } from './html.js';
 import { renderOscal } from '../core/oscal.js';
 
-export type Format = 'json' | 'md' | 'html' | 'oscal';
-export const CHECK_FORMATS: readonly Format[] = ['json', 'md', 'html', 'oscal'];
+export type Format = 'json' | 'md' | 'html' | 'csv' | 'xlsx' | 'oscal';
+export const CHECK_FORMATS: readonly Format[] = ['md', 'json', 'html', 'csv', 'xlsx', 'oscal'];
+/** Formats that are binary and so need --out. */
+export const BINARY_FORMATS: ReadonlySet<Format> = new Set(['xlsx']);
 
 /** What some formats draw from besides the report: the flow, for the data-flow diagram. */
 export interface RenderContext {
@@ -31,6 +33,10 @@ export async function renderReport(report: Report, format: Format, context: Rend
       return renderMarkdown(report, context);
     case 'html':
       return renderHtml(report, context.flow);
+    case 'csv':
+      return (await import('./csv.js')).renderChecklistCsv(report);
+    case 'xlsx':
+      return (await import('./xlsx.js')).renderChecklistXlsx(report);
     case 'oscal':
       return renderOscal(report);
   }

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
-import { CHECK_FORMATS, renderReport } from '../../render/index.js';
+import { BINARY_FORMATS, CHECK_FORMATS, renderReport } from '../../render/index.js';
+import { applyAnswers } from '../../core/answers.js';
+import { requireAnswers } from '../../load/answers.js';
 import { parseAsOf, parseFormat, parseMarkets, parseSeverity } from '../options.js';
 import { resolveFrom, writeAtomic } from '../io.js';
-import { ExitError, EXIT } from '../../errors.js';
+import { ExitError, EXIT, UsageError } from '../../errors.js';
 import { SEVERITIES } from '../../core/types.js';
 import { isOpen } from '../../render/view.js';
 
@@ -16,6 +18,7 @@ interface CheckOpts {
   status?: string;
   failOn?: string;
   rules?: string[];
+  answers?: string;
 }
 
 export function registerCheck(program: Command, ctx: Context): void {
@@ -29,17 +32,20 @@ export function registerCheck(program: Command, ctx: Context): void {
     .option('--as-of <date>', 'evaluate laws as of this date, YYYY-MM-DD (default: today)')
     .option('--status <file>', 'merge status and evidence from this YAML file')
     .option('--fail-on <severity>', `exit 1 if an open item at or above this severity remains (${SEVERITIES.join(', ')})`)
+    .option('--answers <file>', 'vendor answers (the filled questionnaire: YAML, CSV or XLSX); answers that leave an obligation open become items')
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .action(async (flowFile: string, opts: CheckOpts) => {
       const { io } = ctx;
       const format = parseFormat(opts.format, CHECK_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);
       const failOn = parseSeverity(opts.failOn);
+      if (BINARY_FORMATS.has(format) && !opts.out) throw new UsageError(`--format ${format} writes a binary file: give --out <file>`);
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       const status = opts.status ? requireStatus(resolveFrom(io, opts.status)) : undefined;
-      const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
+      let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
+      if (opts.answers) report = applyAnswers(report, await requireAnswers(resolveFrom(io, opts.answers)), lib.questions);
       const output = await renderReport(report, format, { flow });
       if (opts.out) writeAtomic(resolveFrom(io, opts.out), output);
       else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
