@@ -89,3 +89,23 @@ const rows = [
   ['complyflow --version', `${versionMs.toFixed(0)} ms  (${(versionMs / bareMs).toFixed(2)}x bare Node; target ≤ 2.5x)`],
 ];
 for (const [k, v] of rows) console.log(`${k.padEnd(34)} ${v}`);
+
+// ---- where the time goes, in one process (library API, no CLI)
+const lib = await import(join(root, 'dist', 'index.js'));
+const t0 = performance.now();
+const library = lib.requireLibrary();
+const t1 = performance.now();
+const parsedFlow = lib.requireFlow(flowFile, library.tax);
+const t2 = performance.now();
+const rep = lib.check(library, parsedFlow, { asOf: '2026-11-25' });
+const t3 = performance.now();
+const json = lib.renderJson(rep);
+const t4 = performance.now();
+console.log('\nin one process:');
+for (const [k, v] of [
+  ['load rule library (40 packs)', t1 - t0],
+  ['read + validate + check the flow', t2 - t1],
+  ['evaluate (all laws)', t3 - t2],
+  [`render JSON (${(json.length / 1e6).toFixed(0)} MB)`, t4 - t3],
+]) console.log(`  ${k.padEnd(36)} ${v.toFixed(0)} ms`);
+console.log(`  per item                             ${(((t3 - t2) / rep.items.length) * 1000).toFixed(1)} µs to evaluate`);

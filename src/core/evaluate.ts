@@ -1,6 +1,5 @@
 // The pure heart of complyflow: a flow and the rule packs in, a report out.
 // No clock, no file system: the caller passes `asOf` and everything else.
-import Handlebars from 'handlebars';
 import { evaluateCondition, type LawContext, type Outcome } from './conditions.js';
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject } from './subjects.js';
@@ -21,6 +20,7 @@ import type {
 import { buildMatrix } from './matrix.js';
 import { buildVendorQuestions } from './questionnaire.js';
 import { summarize } from './summary.js';
+import { fillRuleTexts } from './texts.js';
 
 export const DISCLAIMER =
   'complyflow is not legal advice. It maps the facts you describe to obligations in its rule library; ' +
@@ -41,40 +41,6 @@ export interface Finding {
   item: ReportItem;
   vendors: readonly Vendor[];
   questions: readonly string[];
-}
-
-const templateCache = new Map<string, HandlebarsTemplateDelegate>();
-
-function compiled(text: string): HandlebarsTemplateDelegate {
-  let t = templateCache.get(text);
-  if (!t) {
-    t = Handlebars.compile(text, { noEscape: true, strict: false });
-    templateCache.set(text, t);
-  }
-  return t;
-}
-
-function fill(text: string, context: object): string {
-  return text.includes('{{') ? compiled(text)(context) : text;
-}
-
-// A rule's display texts are filled in one template call per item (a call
-// costs far more than the text): joined by a separator no rule text contains,
-// and split again; should a value from the flow contain it, fill one by one.
-const SEP = '\u001f';
-
-interface RuleTexts {
-  title: string;
-  action: string;
-  evidence: string[];
-}
-
-function fillRuleTexts(rule: Rule, context: object): RuleTexts {
-  const parts = [rule.title, rule.action, ...rule.evidence];
-  if (!parts.some((p) => p.includes('{{'))) return { title: rule.title, action: rule.action, evidence: rule.evidence };
-  const out = compiled(parts.join(SEP))(context).split(SEP);
-  if (out.length !== parts.length) return { title: fill(rule.title, context), action: fill(rule.action, context), evidence: rule.evidence.map((e) => fill(e, context)) };
-  return { title: out[0]!, action: out[1]!, evidence: out.slice(2) };
 }
 
 function subjectsFor(rule: Rule, index: FlowIndex, ctx: LawContext, offeredInTerritory: string[], territoryCountries: ReadonlySet<string>): Subject[] {

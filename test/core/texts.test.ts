@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import Handlebars from 'handlebars';
+import { describe, expect, it } from 'vitest';
+import { simpleRender, fillRuleTexts } from '../../src/core/texts.js';
+import { rule } from '../helpers.js';
+
+const hb = (text: string, ctx: object) => Handlebars.compile(text, { noEscape: true, strict: false })(ctx);
+
+describe('rule display texts', () => {
+  it('the fast path renders exactly as Handlebars does (property)', () => {
+    const key = fc.constantFrom('vendor', 'name', 'id', 'params', 'age', 'list', 'x');
+    const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        // no booleans: Handlebars adds two adjacent ones as numbers ("{{a}}{{b}}" with false, false gives "0")
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.array(fc.string(), { maxLength: 3 }),
+        fc.dictionary(key, tie('v'), { maxKeys: 3 }),
+      ),
+    })).v;
+    const piece = fc.oneof(
+      fc.string().filter((s) => !s.includes('{') && !s.includes('}') && !s.includes('\\')),
+      fc.array(key, { minLength: 1, maxLength: 3 }).map((p) => `{{${p.join('.')}}}`),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.dictionary(key, value), (pieces, ctx) => {
+        const text = pieces.join('');
+        const fast = simpleRender(text);
+        expect(fast).toBeDefined();
+        const outcome = (f: () => string) => {
+          try {
+            return { text: f() };
+          } catch (e) {
+            return { error: (e as Error).message };
+          }
+        };
+        expect(outcome(() => fast!(ctx))).toEqual(outcome(() => hb(text, ctx)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('helpers and blocks go through Handlebars', () => {
+    expect(simpleRender('{{#if a}}yes{{/if}}')).toBeUndefined();
+    expect(simpleRender('{{join list ", "}}')).toBeUndefined();
+  });
+
+  it('fills title, action and evidence in one pass, and by hand when a value holds the separator', () => {
+    const r = rule({ title: 'T {{vendor.name}}', action: 'A {{vendor.name}}', evidence: ['E1 {{vendor.name}}', 'E2'] });
+    expect(fillRuleTexts(r, { vendor: { name: 'Acme' } })).toEqual({ title: 'T Acme', action: 'A Acme', evidence: ['E1 Acme', 'E2'] });
+    expect(fillRuleTexts(r, { vendor: { name: 'a\u001fb' } })).toEqual({ title: 'T a\u001fb', action: 'A a\u001fb', evidence: ['E1 a\u001fb', 'E2'] });
+  });
+});
