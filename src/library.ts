@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import type { Flow, Issue, Question, Regulation, Report, StatusFile } from './core/types.js';
 import type { Taxonomy } from './core/taxonomy.js';
 import { evaluate } from './core/evaluate.js';
-import { loadTaxonomy } from './load/taxonomy.js';
+import { loadTaxonomy, useTaxonomy } from './load/taxonomy.js';
+import { readBundle, type BundleData } from './load/bundle.js';
+import { Taxonomy as TaxonomyClass } from './core/taxonomy.js';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './load/paths.js';
 import { DEFAULT_QUESTIONS_DIR, DEFAULT_REGULATIONS_DIR, loadQuestions, loadRegulations } from './load/regulations.js';
 import { loadFlow } from './load/flow.js';
 import { readYaml } from './load/read.js';
@@ -27,6 +31,13 @@ export function toolVersion(): string {
 
 /** Load the bundled rule packs (and any extra pack folders), collecting every issue. */
 export function loadLibrary(extraDirs: string[] = []): RuleLibrary {
+  const bundle = extraDirs.length === 0 ? readBundle(toolVersion()) : undefined;
+  if (bundle) return fromBundle(bundle);
+  return loadLibraryFromSources(extraDirs);
+}
+
+/** Read every pack from its YAML, with positions for any issue (what `rules lint` and the bundle build use). */
+export function loadLibraryFromSources(extraDirs: string[] = []): RuleLibrary {
   const tax = loadTaxonomy();
   const q = loadQuestions(DEFAULT_QUESTIONS_DIR);
   const ids = new Set(q.questions.map((x) => x.id));
@@ -40,6 +51,17 @@ export function loadLibrary(extraDirs: string[] = []): RuleLibrary {
     for (const [k, v] of r.ruleFiles) ruleFiles.set(k, v);
   }
   return { tax, regulations, questions: q.questions, ruleFiles, issues };
+}
+
+function fromBundle(b: BundleData): RuleLibrary {
+  const tax = useTaxonomy(new TaxonomyClass(b.taxonomy));
+  return {
+    tax,
+    regulations: b.regulations,
+    questions: b.questions,
+    ruleFiles: new Map(b.ruleFiles.map(([k, v]) => [k, join(PACKAGE_ROOT, v)])),
+    issues: [],
+  };
 }
 
 /** Load the library, failing with every issue if a pack is broken. */

@@ -10,6 +10,12 @@ function read<T>(name: string, key: string): T {
   return (parse(readFileSync(packagePath('taxonomy', name), 'utf8')) as Record<string, T>)[key]!;
 }
 
+/** Use an already-loaded taxonomy (from the library bundle) for the rest of the run. */
+export function useTaxonomy(tax: Taxonomy): Taxonomy {
+  cached ??= tax;
+  return cached;
+}
+
 /** The taxonomies shipped with complyflow (data files under taxonomy/). */
 export function loadTaxonomy(): Taxonomy {
   if (!cached) {

@@ -1,7 +1,10 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
-import { loadLibrary, requireLibrary } from '../../library.js';
+import { loadLibraryFromSources, requireLibrary, toolVersion } from '../../library.js';
+import { BUNDLE_FILE, bundleJson } from '../../load/bundle.js';
+import { relative } from 'node:path';
+import { PACKAGE_ROOT } from '../../load/paths.js';
 import { listPacks, DEFAULT_REGULATIONS_DIR } from '../../load/regulations.js';
 import { runRuleTestFile } from '../../testing/rule-tests.js';
 import { formatIssue, resolveFrom } from '../io.js';
@@ -67,9 +70,32 @@ export function registerRules(program: Command, ctx: Context): void {
     .description('check every pack against its schema and the taxonomies')
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .action((opts: { rules?: string[] }) => {
-      const lib = loadLibrary(extra(opts.rules));
+      const lib = loadLibraryFromSources(extra(opts.rules));
       if (lib.issues.length) throw new InputError(lib.issues, 'the rule library has problems');
       ctx.io.stdout(`${lib.regulations.length} packs, ${lib.regulations.reduce((n, r) => n + r.rules.length, 0)} rules: no problems\n`);
+    });
+
+  rules
+    .command('bundle')
+    .description('compile the bundled rule library for fast start-up (run by the build; a stale bundle is ignored)')
+    .action(() => {
+      const lib = loadLibraryFromSources();
+      if (lib.issues.length) {
+        // The build must not fail on a pack being edited: without a bundle the packs are read from YAML.
+        ctx.io.stderr(`complyflow: rule library has ${lib.issues.length} problem(s); no bundle written (run complyflow rules lint)\n`);
+        return;
+      }
+      const text = bundleJson(
+        {
+          taxonomy: lib.tax.data,
+          regulations: lib.regulations,
+          questions: lib.questions,
+          ruleFiles: [...lib.ruleFiles].map(([k, v]) => [k, relative(PACKAGE_ROOT, v)]),
+        },
+        toolVersion(),
+      );
+      writeAtomic(BUNDLE_FILE, text);
+      ctx.io.stdout(`bundled ${lib.regulations.length} packs into ${relative(ctx.io.cwd, BUNDLE_FILE)}\n`);
     });
 
   rules
