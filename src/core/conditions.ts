@@ -78,13 +78,29 @@ function compareKnown(value: number | undefined, cmp: Comparison, what: string, 
   return r.value ? T(text) : F(text);
 }
 
+/** Combine outcomes already computed (parts of one predicate). */
 function all(children: Outcome[]): Outcome {
-  const f = children.filter((c) => c.value === false);
-  if (f.length) return { value: false, because: f.flatMap((c) => c.because), unknown: [] };
-  const u = children.filter((c) => c.value === null);
-  if (u.length)
-    return { value: null, because: children.flatMap((c) => c.because), unknown: u.flatMap((c) => c.unknown) };
-  return { value: true, because: children.flatMap((c) => c.because), unknown: [] };
+  return allOf(children.length, (i) => children[i]!);
+}
+
+/**
+ * Three-valued AND, short-circuiting: the first false child decides and is the
+ * reason given; unknown children are reported only when nothing is false.
+ */
+function allOf(n: number, child: (i: number) => Outcome): Outcome {
+  const seen: Outcome[] = [];
+  let undecided = false;
+  for (let i = 0; i < n; i++) {
+    const c = child(i);
+    if (c.value === false) return { value: false, because: c.because, unknown: [] };
+    if (c.value === null) undecided = true;
+    seen.push(c);
+  }
+  return {
+    value: undecided ? null : true,
+    because: seen.flatMap((c) => c.because),
+    unknown: undecided ? seen.flatMap((c) => c.unknown) : [],
+  };
 }
 
 /** Enough examples to explain a match without listing a whole portfolio. */
@@ -101,6 +117,10 @@ function any(children: Outcome[]): Outcome {
     if (t.length > MAX_LISTED) because.push(`and ${t.length - MAX_LISTED} more`);
     return { value: true, because, unknown: [] };
   }
+  return undecidedOrFalse(children);
+}
+
+function undecidedOrFalse(children: Outcome[]): Outcome {
   const u = children.filter((c) => c.value === null);
   if (u.length) {
     const because = u.slice(0, MAX_LISTED).flatMap((c) => c.because);
@@ -110,9 +130,20 @@ function any(children: Outcome[]): Outcome {
   return { value: false, because: children.flatMap((c) => c.because), unknown: [] };
 }
 
+/** Three-valued OR over conditions, short-circuiting: the first true child decides. */
+function anyOf(n: number, child: (i: number) => Outcome): Outcome {
+  const seen: Outcome[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = child(i);
+    if (c.value === true) return { value: true, because: c.because, unknown: [] };
+    seen.push(c);
+  }
+  return undecidedOrFalse(seen);
+}
+
 export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawContext): Outcome {
-  if ('all' in cond) return all(cond.all.map((c) => evaluateCondition(c, subject, ctx)));
-  if ('any' in cond) return any(cond.any.map((c) => evaluateCondition(c, subject, ctx)));
+  if ('all' in cond) return allOf(cond.all.length, (i) => evaluateCondition(cond.all[i]!, subject, ctx));
+  if ('any' in cond) return anyOf(cond.any.length, (i) => evaluateCondition(cond.any[i]!, subject, ctx));
   if ('not' in cond) {
     const o = evaluateCondition(cond.not, subject, ctx);
     return { ...o, value: o.value === null ? null : !o.value };
@@ -327,34 +358,65 @@ function lawfulBasis(p: { in?: string[]; missing?: boolean }, subject: Subject):
   return all(parts);
 }
 
-function vendor(p: NonNullable<Extract<Condition, { vendor: unknown }>['vendor']>, subject: Subject, ctx: LawContext): Outcome {
+type VendorPredicateT = NonNullable<Extract<Condition, { vendor: unknown }>['vendor']>;
+
+/** Whether one vendor matches, without building any explanation (the common, hot path). */
+function vendorTruth(p: VendorPredicateT, v: Subject['vendors'][number], services: string[] | undefined): Truth {
+  if (p.role && !p.role.includes(v.role)) return false;
+  if (services && !v.services.some((s) => services.includes(s))) return false;
+  let value: Truth = true;
+  for (const key of ['dpfCertified', 'sellsOrShares'] as const) {
+    const want = p[key];
+    if (want === undefined) continue;
+    const have = v[key];
+    if (have === undefined) value = null;
+    else if (have !== want) return false;
+  }
+  return value;
+}
+
+function explainVendor(p: VendorPredicateT, v: Subject['vendors'][number], services: string[] | undefined): Outcome {
+  const parts: Outcome[] = [];
+  const who = `vendor ${v.id} (${v.name})`;
+  if (p.role) parts.push(p.role.includes(v.role) ? T(`${who} is a ${v.role}`) : F(`${who} is a ${v.role}, not ${p.role.join(' or ')}`));
+  if (services) {
+    const hit = v.services.filter((s) => services.includes(s));
+    parts.push(hit.length ? T(`${who} provides ${hit.join(', ')}`) : F(`${who} provides none of ${services.join(', ')}`));
+  }
+  for (const [key, label] of [
+    ['dpfCertified', 'certified under the EU-US Data Privacy Framework'],
+    ['sellsOrShares', 'selling or sharing players’ data for its own purposes'],
+  ] as const) {
+    const want = p[key];
+    if (want === undefined) continue;
+    const have = v[key];
+    if (have === undefined) parts.push(U(`vendors[${v.id}].${key}`, `whether ${who} is ${label} is not given`));
+    else {
+      const text = `${who} is ${have ? '' : 'not '}${label}`;
+      parts.push(have === want ? T(text) : F(text));
+    }
+  }
+  return all(parts);
+}
+
+function vendor(p: VendorPredicateT, subject: Subject, ctx: LawContext): Outcome {
   const services = p.services ? list(p.services, ctx).items : undefined;
-  const outcomes = subject.vendors.map((v) => {
-    const parts: Outcome[] = [];
-    const who = `vendor ${v.id} (${v.name})`;
-    if (p.role)
-      parts.push(p.role.includes(v.role) ? T(`${who} is a ${v.role}`) : F(`${who} is a ${v.role}, not ${p.role.join(' or ')}`));
-    if (services) {
-      const hit = v.services.filter((s) => services.includes(s));
-      parts.push(hit.length ? T(`${who} provides ${hit.join(', ')}`) : F(`${who} provides none of ${services.join(', ')}`));
-    }
-    for (const [key, label] of [
-      ['dpfCertified', 'certified under the EU-US Data Privacy Framework'],
-      ['sellsOrShares', 'selling or sharing players’ data for its own purposes'],
-    ] as const) {
-      const want = p[key];
-      if (want === undefined) continue;
-      const have = v[key];
-      if (have === undefined) parts.push(U(`vendors[${v.id}].${key}`, `whether ${who} is ${label} is not given`));
-      else {
-        const text = `${who} is ${have ? '' : 'not '}${label}`;
-        parts.push(have === want ? T(text) : F(text));
-      }
-    }
-    return all(parts);
-  });
-  if (outcomes.length === 0) return F(`no vendor in ${subject.label}`);
-  return any(outcomes);
+  if (subject.vendors.length === 0) return F(`no vendor in ${subject.label}`);
+  const truths = subject.vendors.map((v) => vendorTruth(p, v, services));
+  const pick = (t: Truth) => subject.vendors.filter((_, i) => truths[i] === t);
+  const matching = pick(true);
+  if (matching.length) return any(matching.map((v) => explainVendor(p, v, services)));
+  const undecided = pick(null);
+  if (undecided.length) {
+    const o = any(undecided.slice(0, MAX_LISTED).map((v) => explainVendor(p, v, services)));
+    if (undecided.length > MAX_LISTED) o.because.push(`and ${undecided.length - MAX_LISTED} more undecided`);
+    // every undecided vendor's missing facts, so the to-confirm item names them all
+    const facts = undecided.flatMap((v) => (['dpfCertified', 'sellsOrShares'] as const).filter((k) => p[k] !== undefined && v[k] === undefined).map((k) => `vendors[${v.id}].${k}`));
+    return { value: null, because: o.because, unknown: facts };
+  }
+  // Every vendor fails: explain a few; a portfolio of hundreds gets one line.
+  if (subject.vendors.length <= MAX_LISTED) return any(subject.vendors.map((v) => explainVendor(p, v, services)));
+  return F(`none of the ${subject.vendors.length} vendors in ${subject.label} matches`);
 }
 
 function region(p: { in?: ListRef; notIn?: ListRef }, subject: Subject, ctx: LawContext): Outcome {
