@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import type { Report } from '../core/types.js';
 import { CHECKLIST_CSV_HEADER } from './csv.js';
+import { buildProgress, type Progress } from './progress.js';
+import { describeDuration } from '../core/duration.js';
 import { neutralizeCell, QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
 
 export const COVER_SHEET = 'Cover';
@@ -156,5 +158,54 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     i.evidence.join('; '), i.evidenceProvided.join('; '), i.unknown.join('; '),
   ]);
   addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), rows);
+  addTable(
+    wb,
+    'Laws',
+    [{ header: 'Law', width: 20 }, { header: 'Name', width: 50 }, { header: 'Jurisdiction', width: 12 }, { header: 'Status', width: 16 }, { header: 'Why', width: 70 }, { header: 'To decide, give', width: 30 }, { header: 'In force', width: 12 }, { header: 'Last reviewed', width: 13 }],
+    report.regulations.map((r) => [r.id, r.name, r.jurisdiction, r.status, r.reasons.join('; '), r.unknown.join('; '), r.inForce, r.lastReviewed]),
+  );
+  const progress = buildProgress(report);
+  const progressRow = (label: string, what: string, p: Progress) => [label, what, String(p.closed), String(p.total), `${p.percent}%`, String(p.done), String(p.notApplicable), String(p.inProgress), String(p.todo)];
+  addTable(
+    wb,
+    'Progress',
+    ['Scope', 'Market or law', 'Closed', 'Total', '%', 'Done', 'Not applicable', 'In progress', 'To do'].map((header, k) => ({ header, width: k === 1 ? 50 : 12 })),
+    [
+      progressRow('overall', 'all items', progress.overall),
+      ...progress.byMarket.map((m) => progressRow('market', m.jurisdiction, m.progress)),
+      ...progress.byLaw.map((l) => progressRow('law', `${l.name} (${l.id})`, l.progress)),
+    ],
+  );
+  addTable(
+    wb,
+    'Matrix',
+    [{ header: 'Topic', width: 22 }, { header: 'Strictest deadline', width: 30 }, { header: 'Jurisdiction', width: 12 }, { header: 'Deadline', width: 16 }, { header: 'Items', width: 80 }],
+    report.matrix.flatMap((row) =>
+      row.cells.map((c) => [
+        row.topic,
+        row.strictest ? `${describeDuration(row.strictest.within)} (${row.strictest.jurisdictions.join(', ')})` : '',
+        c.jurisdiction,
+        c.deadline ? describeDuration(c.deadline) : '',
+        c.items.join('; '),
+      ]),
+    ),
+  );
+  if (report.unmatchedStatus.length)
+    addTable(wb, 'Stale status entries', [{ header: 'Status entry that matches no current item', width: 80 }], report.unmatchedStatus.map((id) => [id]));
   return toBytes(wb, report.asOf);
+}
+
+/** Any table as a workbook (the record of processing): a cover, then the table. */
+export async function renderTableXlsx(
+  title: string,
+  facts: Array<[string, string]>,
+  sheet: string,
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  asOf: string,
+): Promise<Uint8Array> {
+  const wb = newWorkbook(asOf);
+  addCover(wb, title, facts);
+  addTable(wb, sheet, header.map((h) => ({ header: h, width: Math.min(60, Math.max(14, h.length + 4)) })), rows);
+  return toBytes(wb, asOf);
 }
