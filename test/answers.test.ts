@@ -15,35 +15,12 @@ import { renderQuestionnaireCsv } from '../src/render/csv.js';
 import { renderQuestionnaireXlsx } from '../src/render/xlsx.js';
 import { evaluate } from '../src/core/evaluate.js';
 import type { Flow, Regulation, Report } from '../src/core/types.js';
-import { flow as baseFlow, regulation, rule, tax } from './helpers.js';
+import { regulation, rule, tax } from './helpers.js';
+import { vendorWorld } from './vendor-world.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const bank = loadQuestions(join(ROOT, 'questions')).questions;
 
-// The same small world as test/questionnaire.test.ts: a voice processor and an
-// AI vendor; law-a (EU, breach notice 72 hours) and law-b (SG, 3 days).
-function gameFlow(): Flow {
-  return baseFlow({
-    markets: [{ code: 'EU', players: 900000 }, { code: 'SG', players: 100000 }],
-    data: [
-      { id: 'voice', category: 'user.content.voice_chat', subjects: ['player'], retention: 'P0D' },
-      { id: 'companion-chat', category: 'user.content', subjects: ['player'], retention: 'P30D' },
-    ],
-    systems: [{ id: 'client', kind: 'device' }],
-    vendors: [
-      { id: 'rtc', name: 'Acme RTC', role: 'processor', services: ['realtime-voice'], regions: ['US'] },
-      { id: 'llm', name: 'Acme AI', role: 'processor', services: ['ai-model'], regions: ['US'] },
-    ],
-    purposes: [
-      { id: 'voice-chat', use: 'functional.voice_chat', data: ['voice'], lawfulBasis: 'contract' },
-      { id: 'companion', use: 'functional.service', data: ['companion-chat'], lawfulBasis: 'contract' },
-    ],
-    flows: [
-      { from: 'client', to: 'rtc', data: ['voice'], purpose: 'voice-chat' },
-      { from: 'client', to: 'llm', data: ['companion-chat'], purpose: 'companion' },
-    ],
-  });
-}
 
 function testLaws(): Regulation[] {
   return [
@@ -65,7 +42,7 @@ function testLaws(): Regulation[] {
   ];
 }
 
-function testReport(f: Flow = gameFlow(), laws: Regulation[] = testLaws()): Report {
+function testReport(f: Flow = vendorWorld(), laws: Regulation[] = testLaws()): Report {
   return evaluate(f, laws, tax, { asOf: '2026-11-25', toolVersion: '0.0.0-test', questions: bank });
 }
 
@@ -191,7 +168,7 @@ describe('answers that leave an obligation open', () => {
 
   it('is deterministic', () => {
     const a = answers({ rtc: { 'dpa-signed': { answer: 'no' }, 'breach-notice-hours': { answer: '96 hours' } } });
-    const r = testReport(gameFlow(), testLaws());
+    const r = testReport(vendorWorld(), testLaws());
     expect(JSON.stringify(answerFindings(r, a, bank))).toBe(JSON.stringify(answerFindings(r, a, bank)));
   });
 });

@@ -18,7 +18,8 @@ import { neutralizeCell, questionnaireFromReport, renderQuestionnaireMarkdown, Q
 import { renderQuestionnaireCsv, renderChecklistCsv } from '../src/render/csv.js';
 import { renderQuestionnaireXlsx, renderChecklistXlsx, sheetName, COVER_SHEET } from '../src/render/xlsx.js';
 import { answersFromXlsx, cellText } from '../src/load/answers.js';
-import { flow as baseFlow, regulation, rule, tax } from './helpers.js';
+import { regulation, rule, tax } from './helpers.js';
+import { vendorWorld } from './vendor-world.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const AS_OF = '2026-11-25';
@@ -26,30 +27,6 @@ const bank = loadQuestions(join(ROOT, 'questions')).questions;
 const FORMULA = /^[=+\-@\t\r]/;
 const EVIL = '=HYPERLINK("http://evil.example","click")';
 
-/** The example game's vendors: real-time voice (processor, US) and an AI model vendor. */
-function gameFlow(overrides: Partial<Flow> = {}): Flow {
-  return baseFlow({
-    markets: [{ code: 'EU', players: 900000 }, { code: 'SG', players: 100000 }],
-    data: [
-      { id: 'voice', category: 'user.content.voice_chat', subjects: ['player'], retention: 'P0D' },
-      { id: 'companion-chat', category: 'user.content', subjects: ['player'], retention: 'P30D' },
-    ],
-    systems: [{ id: 'client', kind: 'device' }],
-    vendors: [
-      { id: 'rtc', name: 'Acme RTC', role: 'processor', services: ['realtime-voice'], regions: ['US'] },
-      { id: 'llm', name: 'Acme AI', role: 'processor', services: ['ai-model'], regions: ['US'] },
-    ],
-    purposes: [
-      { id: 'voice-chat', use: 'functional.voice_chat', data: ['voice'], lawfulBasis: 'contract' },
-      { id: 'companion', use: 'functional.service', data: ['companion-chat'], lawfulBasis: 'contract' },
-    ],
-    flows: [
-      { from: 'client', to: 'rtc', data: ['voice'], purpose: 'voice-chat' },
-      { from: 'client', to: 'llm', data: ['companion-chat'], purpose: 'companion' },
-    ],
-    ...overrides,
-  });
-}
 
 /** Two small laws that ask overlapping questions, so merging across laws shows. */
 function testLaws(): Regulation[] {
@@ -71,7 +48,7 @@ function testLaws(): Regulation[] {
   return [a, b];
 }
 
-function testReport(f: Flow = gameFlow(), laws: Regulation[] = testLaws()): Report {
+function testReport(f: Flow = vendorWorld(), laws: Regulation[] = testLaws()): Report {
   return evaluate(f, laws, tax, { asOf: AS_OF, toolVersion: '0.0.0-test', questions: bank });
 }
 
@@ -134,7 +111,7 @@ describe('the vendor-assurance practice pack', () => {
 
   it('asks service-assurance questions of a runtime vendor in any market', () => {
     for (const markets of [[{ code: 'EU', players: 1 }], [{ code: 'JP' }], [{ code: 'US-TX' }]]) {
-      const report = testReport(gameFlow({ markets }), packs);
+      const report = testReport(vendorWorld({ markets }), packs);
       expect(ids(report, 'rtc')).toEqual(
         expect.arrayContaining(['support-response-resolution', 'fault-recovery-rto-rpo', 'local-support-coverage', 'support-channels', 'documentation-languages', 'sla-service-credits', 'launch-support', 'scaling-upgrade-path', 'exit-migration-handover', 'compliance-cooperation']),
       );
@@ -144,7 +121,7 @@ describe('the vendor-assurance practice pack', () => {
   });
 
   it('stays in the report whatever --market limits it to', () => {
-    const r = evaluate(gameFlow(), packs, tax, { asOf: AS_OF, toolVersion: 't', questions: bank, markets: ['SG'] });
+    const r = evaluate(vendorWorld(), packs, tax, { asOf: AS_OF, toolVersion: 't', questions: bank, markets: ['SG'] });
     expect(r.regulations.map((x) => x.id)).toEqual(['vendor-assurance']);
   });
 });
@@ -157,7 +134,7 @@ describe('formula injection', () => {
 });
 
 function evilReport(): Report {
-  const f = gameFlow();
+  const f = vendorWorld();
   f.vendors[0]!.name = EVIL;
   return testReport(f);
 }
@@ -338,7 +315,7 @@ describe('complyflow questions (built CLI)', () => {
       writeFileSync(join(sb, 'packs', id, 'rules', 'processor.yaml'), ruleYaml('processor', cite, '{ vendor: { role: [processor] } }', ['subprocessors', 'deletion-at-end', 'breach-notice-hours']));
       writeFileSync(join(sb, 'packs', id, 'rules', 'ai.yaml'), ruleYaml('ai', cite, '{ vendor: { services: [ai-model] } }', ['ai-training-on-player-data']));
     }
-    const f = gameFlow();
+    const f = vendorWorld();
     f.vendors[0]!.name = EVIL;
     writeFileSync(join(sb, 'flow.yaml'), JSON.stringify(f));
     bin = join(sb, 'dist', 'cli', 'bin.js');
