@@ -442,7 +442,10 @@ function region(p: { in?: ListRef; notIn?: ListRef }, subject: Subject, ctx: Law
 function processesIn(l: { items: string[]; label: string }, subject: Subject, ctx: LawContext): Outcome {
   const wanted = ctx.tax.markets.countriesOf(l.items);
   const places = [
-    ...(subject.kind === 'game' ? ctx.index.flow.systems.map((s) => ({ who: `system ${s.id}`, regions: s.regions })) : []),
+    // Players' devices run wherever players are; they are not the studio's equipment in a country.
+    ...(subject.kind === 'game'
+      ? ctx.index.flow.systems.filter((s) => s.kind !== 'device').map((s) => ({ who: `system ${s.id}`, regions: s.regions }))
+      : []),
     ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions })),
   ];
   const hits = places.filter((p) => (p.regions ?? []).some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c))));

@@ -141,3 +141,10 @@ describe('since', () => {
     expect(run({ since: '2026-11-26' }, flow()).value).toBe(false);
   });
 });
+
+describe('processesIn ignores players’ devices', () => {
+  it('a device system without regions does not make equipment in a country unknown', () => {
+    const f = flow({ systems: [{ id: 'client', kind: 'device' }, { id: 'backend', regions: ['SG'] }], vendors: [], flows: [] });
+    expect(run({ processesIn: ['MY'] }, f).value).toBe(false);
+  });
+});
