@@ -42,8 +42,10 @@ describe('rule library conventions', () => {
     for (const r of lib.regulations) expect(new Set(r.rules.map((x) => x.id)).size).toBe(r.rules.length);
   });
 
-  it('question ids are unique across the bank and every question asked exists', () => {
+  it('question ids are unique across the bank, and every question is asked by some rule', () => {
     const ids = lib.questions.map((q) => q.id);
     expect(new Set(ids).size).toBe(ids.length);
+    const asked = new Set(lib.regulations.flatMap((r) => r.rules.flatMap((x) => x.questions ?? [])));
+    expect(ids.filter((id) => !asked.has(id))).toEqual([]);
   });
 });
