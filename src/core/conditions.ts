@@ -26,6 +26,8 @@ export interface LawContext {
   territoryLabel: string;
   /** the date the law is evaluated at */
   asOf: string;
+  /** outcomes of game-level predicates (markets, thresholds, controller, audience), the same for every subject */
+  memo?: Map<Condition, Outcome>;
 }
 
 const T = (because: string): Outcome => ({ value: true, because: [because], unknown: [] });
@@ -149,11 +151,16 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
     return { ...o, value: o.value === null ? null : !o.value };
   }
   if ('always' in cond) return T('always');
-  if ('offeredIn' in cond) return offeredIn(list(cond.offeredIn, ctx).items, ctx);
-  if ('establishedIn' in cond) return establishedIn(list(cond.establishedIn, ctx).items, ctx);
-  if ('players' in cond) return players(cond.players, ctx);
-  if ('controller' in cond) return controller(cond.controller, ctx);
-  if ('audience' in cond) return audience(cond.audience, ctx);
+  if ('offeredIn' in cond || 'establishedIn' in cond || 'players' in cond || 'controller' in cond || 'audience' in cond) {
+    // These read only the game, not the subject: one evaluation per law serves every subject.
+    const hit = ctx.memo?.get(cond);
+    if (hit) return hit;
+    const o = gameLevel(cond, ctx);
+    Object.freeze(o.because);
+    Object.freeze(o.unknown);
+    ctx.memo?.set(cond, Object.freeze(o));
+    return o;
+  }
   if ('data' in cond) return data(cond.data, subject, ctx);
   if ('use' in cond) return use(list(cond.use, ctx).items, subject);
   if ('lawfulBasis' in cond) return lawfulBasis(cond.lawfulBasis, subject);
@@ -176,6 +183,15 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
   }
   const unreachable: never = cond;
   throw new Error(`unknown condition ${JSON.stringify(unreachable)}`);
+}
+
+function gameLevel(cond: Condition, ctx: LawContext): Outcome {
+  if ('offeredIn' in cond) return offeredIn(list(cond.offeredIn, ctx).items, ctx);
+  if ('establishedIn' in cond) return establishedIn(list(cond.establishedIn, ctx).items, ctx);
+  if ('players' in cond) return players(cond.players, ctx);
+  if ('controller' in cond) return controller(cond.controller, ctx);
+  if ('audience' in cond) return audience(cond.audience, ctx);
+  throw new Error(`not a game-level condition: ${JSON.stringify(cond)}`);
 }
 
 function playersLabel(p: number | undefined): string {

@@ -104,7 +104,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     if (hit) offeredInTerritory.push(m.code);
   }
   const params = resolveParams(reg, offeredLeaves, tax.markets, asOf);
-  const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', '), asOf };
+  const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', '), asOf, memo: new Map() };
   const ended = reg.until !== undefined && asOf >= reg.until;
   const scope: Outcome = ended
     ? { value: false, because: [`no longer in force from ${reg.until}`], unknown: [] }
