@@ -4,6 +4,7 @@
 import type { Flow, Issue } from './types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
+import { flowId } from './subjects.js';
 
 export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   const issues: Issue[] = [];
@@ -22,6 +23,15 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   unique(flow.data, 'data', 'data element');
   unique(flow.purposes, 'purposes', 'purpose');
   unique(flow.flows, 'flows', 'flow');
+  // Flows without an id are named by their ends and purpose; two such flows need ids to tell their items apart.
+  const derived = new Map<string, number>();
+  flow.flows.forEach((f, i) => {
+    if (f.id !== undefined) return;
+    const id = flowId(f);
+    const first = derived.get(id);
+    if (first !== undefined) add(`/flows/${i}`, `flows.${first} and flows.${i} both go from "${f.from}" to "${f.to}" for "${f.purpose}"`, 'give each an id:, or merge their data lists');
+    else derived.set(id, i);
+  });
   const endpoints = unique(flow.systems ?? [], 'systems', 'system');
   unique(flow.vendors ?? [], 'vendors', 'system or vendor', endpoints);
 

@@ -33,12 +33,9 @@ export interface FlowIndex {
   flows: Subject[];
 }
 
-function uniq<T>(items: Iterable<T>): T[] {
-  return [...new Set(items)];
-}
-
-export function flowId(f: Flow['flows'][number], index: number): string {
-  return f.id ?? `${f.from}-${f.to}-${f.purpose}`.replace(/[^A-Za-z0-9_.-]/g, '_') + (index >= 0 ? '' : '');
+/** A flow's id: its own, or from its ends and purpose (check-flow makes sure these are unique). */
+export function flowId(f: Flow['flows'][number]): string {
+  return f.id ?? `${f.from}-${f.to}-${f.purpose}`;
 }
 
 export function indexFlow(flow: Flow): FlowIndex {
@@ -108,12 +105,12 @@ export function indexFlow(flow: Flow): FlowIndex {
     vendors: [v],
     vendor: v,
   }));
-  const flows: Subject[] = flow.flows.map((f, i) => {
+  const flows: Subject[] = flow.flows.map((f) => {
     const vendor = vendorById.get(f.to) ?? vendorById.get(f.from);
     const p = purposeById.get(f.purpose);
     return {
       kind: 'flow',
-      id: flowId(f, i),
+      id: flowId(f),
       label: `flow ${f.from} → ${f.to} (${f.data.join(', ')} for ${f.purpose})`,
       data: pick(f.data, dataById),
       purposes: p ? [p] : [],
@@ -158,4 +155,3 @@ export function marketsFor(offeredInTerritory: readonly string[], index: FlowInd
   }));
 }
 
-export { uniq };

@@ -23,3 +23,15 @@ describe('condition schema', () => {
     expect(issues.map((i) => i.message).join('\n')).toMatch(pattern);
   });
 });
+
+import { checkFlow } from '../../src/core/check-flow.js';
+import { flow, tax } from '../helpers.js';
+
+describe('flow ids', () => {
+  it('two unnamed flows with the same ends and purpose must be given ids', () => {
+    const f = flow({ flows: [{ from: 'backend', to: 'v', data: ['email'], purpose: 'account' }, { from: 'backend', to: 'v', data: ['email'], purpose: 'account' }] });
+    expect(checkFlow(f, tax, 'f.yaml').map((i) => i.message)).toEqual(['flows.0 and flows.1 both go from "backend" to "v" for "account"']);
+    f.flows[1]!.id = 'second';
+    expect(checkFlow(f, tax, 'f.yaml')).toEqual([]);
+  });
+});
