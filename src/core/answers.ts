@@ -18,32 +18,6 @@ export interface Answers {
   vendors: Record<string, Record<string, Answer>>;
 }
 
-/**
- * How an answer is judged, per question id. `yes`: anything but yes leaves
- * the obligation open only when the answer is clearly no; `no`: a clear yes
- * is the problem (the vendor uses our players' data for itself). Questions
- * whose topic carries a deadline in the report's matrix (breach notice,
- * rights requests) are judged by the duration in the answer instead.
- */
-export const EXPECTED_ANSWERS: Readonly<Record<string, 'yes' | 'no'>> = {
-  'dpa-signed': 'yes',
-  'processing-on-instructions': 'yes',
-  'staff-confidentiality': 'yes',
-  'audit-rights': 'yes',
-  'dpia-assistance': 'yes',
-  'deletion-at-end': 'yes',
-  'children-data-handling': 'yes',
-  'own-use-of-data': 'no',
-  'ai-training-on-player-data': 'no',
-  'biometric-processing': 'no',
-  'sla-service-credits': 'yes',
-  'exit-migration-handover': 'yes',
-  'compliance-cooperation': 'yes',
-};
-
-/** Questions answered with a time commitment, compared with the strictest deadline of their topic. */
-export const DURATION_QUESTIONS: ReadonlySet<string> = new Set(['breach-notice-hours', 'rights-assistance']);
-
 export type YesNo = 'yes' | 'no' | null;
 
 /** A clear yes or no at the start of an answer, else null. */
@@ -98,13 +72,15 @@ interface Gap {
   determination: 'applies' | 'to-confirm';
 }
 
-function judge(q: ReportQuestion, topic: string | undefined, a: Answer, report: Report): Gap | null {
+/** How the bank says an answer is judged (expectedAnswer, timeUnit): data, not code. */
+function judge(q: ReportQuestion, spec: Question | undefined, a: Answer, report: Report): Gap | null {
   const answer = a.answer.trim();
-  if (!answer) return null;
-  const row = topic ? report.matrix.find((r) => r.topic === topic) : undefined;
-  if (DURATION_QUESTIONS.has(q.id) && row?.strictest) {
+  if (!answer || !spec?.expectedAnswer) return null;
+  const row = report.matrix.find((r) => r.topic === spec.topic);
+  if (spec.expectedAnswer === 'within-strictest-deadline') {
+    if (!row?.strictest) return null;
     const limit = durationSeconds(row.strictest.within);
-    const bare = q.id === 'rights-assistance' ? 86_400 : 3_600;
+    const bare = spec.timeUnit === 'days' ? 86_400 : 3_600;
     const given = answerSeconds(answer, bare);
     const deadline = `${describeDuration(row.strictest.within)} (${row.strictest.jurisdictions.join(', ')})`;
     if (given === null)
@@ -119,10 +95,8 @@ function judge(q: ReportQuestion, topic: string | undefined, a: Answer, report: 
       };
     return null;
   }
-  const expected = EXPECTED_ANSWERS[q.id];
-  if (!expected) return null;
   const got = yesNo(answer);
-  if (got === null || got === expected) return null;
+  if (got === null || got === spec.expectedAnswer) return null;
   return { because: [`the vendor answered "${answer}" to ${q.id}`], unknown: [], determination: 'applies' };
 }
 
@@ -133,7 +107,7 @@ function judge(q: ReportQuestion, topic: string | undefined, a: Answer, report: 
  * the report does not ask are ignored (see unmatchedAnswers).
  */
 export function answerFindings(report: Report, answers: Answers, bank: readonly Question[]): ReportItem[] {
-  const topics = new Map(bank.map((q) => [q.id, q.topic]));
+  const specs = new Map(bank.map((q) => [q.id, q]));
   const items = new Map(report.items.map((i) => [i.id, i]));
   const regs = new Map(report.regulations.map((r) => [r.id, r]));
   const out: ReportItem[] = [];
@@ -143,7 +117,7 @@ export function answerFindings(report: Report, answers: Answers, bank: readonly 
     for (const q of vendor.questions) {
       const a = given[q.id];
       if (!a) continue;
-      const gap = judge(q, topics.get(q.id), a, report);
+      const gap = judge(q, specs.get(q.id), a, report);
       if (!gap) continue;
       for (const regId of q.regulations) {
         const linked = q.items.map((id) => items.get(id)).filter((i): i is ReportItem => !!i && i.regulation === regId);
@@ -155,7 +129,7 @@ export function answerFindings(report: Report, answers: Answers, bank: readonly 
           rule: `answer-${q.id}`,
           citation: [...new Set(linked.map((i) => i.citation))].sort().join('; ') || q.citations.join('; '),
           url: first?.url ?? null,
-          topic: topics.get(q.id) ?? first?.topic ?? 'processor-contract',
+          topic: specs.get(q.id)?.topic ?? first?.topic ?? 'processor-contract',
           severity: strictestSeverity(linked),
           title: `${vendor.name}'s answer to "${q.id}" leaves an obligation open`,
           action: `Resolve with ${vendor.name} before relying on it: ${q.text}`,

@@ -290,6 +290,10 @@ export interface Question {
   topic: Topic;
   services?: string[];
   roles?: VendorRole[];
+  /** how an answer read back in is judged */
+  expectedAnswer?: 'yes' | 'no' | 'within-strictest-deadline';
+  /** the unit of a bare number in a time answer */
+  timeUnit?: 'hours' | 'days';
 }
 
 // ---------------------------------------------------------------- status file
