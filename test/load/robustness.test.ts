@@ -1,0 +1,57 @@
+// Whatever a user writes, complyflow answers with issues or a report, never a
+// crash: random documents and random edits of the example go through the
+// loader and, when valid, through the whole evaluation.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { loadFlow } from '../../src/load/flow.js';
+import { check, loadLibrary } from '../../src/library.js';
+import { EXAMPLE } from '../cli/run.js';
+
+const lib = loadLibrary();
+const example = parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
+
+function loadText(text: string) {
+  const r = loadFlow('random.yaml', lib.tax, text);
+  for (const i of r.issues) {
+    expect(typeof i.message).toBe('string');
+    expect(i.file).toBe('random.yaml');
+  }
+  if (r.flow) check(lib, r.flow, { asOf: '2026-11-25' });
+  return r;
+}
+
+describe('robustness', () => {
+  it('random documents give issues, not exceptions', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => void loadText(stringify(v))), { numRuns: 200 });
+  });
+
+  it('random text gives issues, not exceptions', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (t) => void loadText(t)), { numRuns: 300 });
+  });
+
+  it('the example with one section replaced by anything never crashes the loader or the engine', () => {
+    const keys = Object.keys(example);
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.jsonValue({ maxDepth: 3 }), (key, value) => {
+        const r = loadText(stringify({ ...example, [key]: value }));
+        if (!r.flow) expect(r.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the example with a list entry mutated never crashes', () => {
+    const lists = ['data', 'vendors', 'purposes', 'flows', 'markets'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...lists), fc.nat(), fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), (list, n, field, value) => {
+        const items = [...(example[list] as Array<Record<string, unknown>>)];
+        const i = n % items.length;
+        items[i] = { ...items[i], [field]: value };
+        loadText(stringify({ ...example, [list]: items }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
