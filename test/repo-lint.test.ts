@@ -1,7 +1,8 @@
 // The repo checks its own conventions: packs load clean, ids match file
 // names, every rule has fixtures and an exact citation, ids are unique.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { PACKAGE_ROOT } from '../src/load/paths.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_REGULATIONS_DIR, listPacks } from '../src/load/regulations.js';
@@ -9,6 +10,20 @@ import { loadLibrary } from '../src/library.js';
 
 const lib = loadLibrary();
 const packs = listPacks(DEFAULT_REGULATIONS_DIR);
+
+describe('architecture', () => {
+  it('src/core stays pure: no file system, process, clock or network', () => {
+    const dir = join(PACKAGE_ROOT, 'src', 'core');
+    const offenders: string[] = [];
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      // node:crypto is allowed: hashing (v5 UUIDs) is pure computation
+      for (const m of text.matchAll(/from 'node:([a-z_/]+)'|\bprocess\.|\bDate\.now\(|new Date\(\)|\bfetch\(/g))
+        if (m[1] !== 'crypto') offenders.push(`${f}: ${m[0]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
 
 describe('rule library conventions', () => {
   it('every pack and rule passes schema and lint checks', () => {
