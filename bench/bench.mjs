@@ -23,13 +23,18 @@ const services = ['realtime-voice', 'analytics', 'advertising', 'cloud', 'paymen
 const roles = ['processor', 'processor', 'processor', 'controller', 'third-party', 'joint-controller'];
 const regions = ['US', 'SG', 'DE', 'IE', 'JP', 'IN', 'BR', 'VN', 'ID', 'GB', 'AU', 'TH'];
 const bases = ['consent', 'contract', 'legitimate-interests', 'legal-obligation', undefined];
-const markets = ['EU', 'GB', 'US', 'SG', 'TH', 'MY', 'PH', 'ID', 'VN'];
+// Every market of the mission, one by one, as a studio reports them: each EEA
+// country, the UK, each US state and DC, each Southeast Asian country.
+const taxonomy = YAML.parse(readFileSync(join(root, 'taxonomy', 'markets.yaml'), 'utf8'));
+const group = (code) => taxonomy.groups.find((g) => g.code === code).members;
+const markets = [...group('EEA'), 'GB', ...group('US'), ...group('SEA')];
 const flow = {
   version: 1,
   game: { id: 'portfolio', name: 'Portfolio of Games' },
   controller: { name: 'Big Studio', establishedIn: 'SG', annualRevenueUsd: 900000000, employees: 4000, smallBusiness: false,
     revenueShareFromDataSales: 0.1, euRepresentative: null, ukRepresentative: null },
-  markets: markets.map((code, i) => ({ code, players: 100000 * (i + 1) })),
+  // 5,000 to 245,000 players per market: some under each state threshold, some over
+  markets: markets.map((code, i) => ({ code, players: 5000 + ((i * 37) % 49) * 5000 })),
   audience: { minimumAge: 13, childDirected: 'mixed', ageGate: 'neutral', knownChildren: false },
   data: Array.from({ length: 2000 }, (_, i) => ({ id: `d${i}`, category: categories[i % categories.length],
     subjects: i % 3 === 0 ? ['player', 'child'] : ['player'], retention: i % 5 === 0 ? 'account-lifetime' : `P${(i % 24) + 1}M` })),
