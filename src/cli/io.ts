@@ -3,6 +3,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Issue } from '../core/types.js';
+import { UsageError } from '../errors.js';
 
 export interface Io {
   cwd: string;
@@ -42,4 +43,18 @@ export function formatIssue(issue: Issue, cwd: string): string {
 
 export function resolveFrom(io: Io, file: string): string {
   return resolve(io.cwd, file);
+}
+
+/** Formats that are binary files, which cannot go to a terminal. */
+const BINARY_FORMATS: ReadonlySet<string> = new Set(['xlsx']);
+
+/** A binary format needs --out. */
+export function requireOutFor(format: string, out: string | undefined): void {
+  if (BINARY_FORMATS.has(format) && !out) throw new UsageError(`--format ${format} writes a binary file: give --out <file>`);
+}
+
+/** Write a command's output to --out (atomically) or to stdout. */
+export function emit(io: Io, out: string | undefined, output: string | Uint8Array): void {
+  if (out) writeAtomic(resolveFrom(io, out), output);
+  else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
 }

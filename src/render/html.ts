@@ -1,9 +1,9 @@
 // Audit views shared by the Markdown and HTML reports (progress, the
 // data-flow diagram), and the self-contained HTML report itself.
-import type { Flow, Report, ReportItem, ReportRegulation } from '../core/types.js';
+import type { Flow, Report, ReportRegulation } from '../core/types.js';
 import { buildDiagram, layoutDiagram, toMermaid, type DiagramLayout } from '../core/diagram.js';
 import { SEVERITIES } from '../core/types.js';
-import { buildView, isOpen, type LawView } from './view.js';
+import { buildView, type LawView } from './view.js';
 import { template } from './handlebars.js';
 import { buildProgress, progressOf, type ProgressView } from './progress.js';
 

@@ -9,8 +9,6 @@ import { renderOscal } from '../core/oscal.js';
 
 export type Format = 'json' | 'md' | 'html' | 'csv' | 'xlsx' | 'oscal';
 export const CHECK_FORMATS: readonly Format[] = ['md', 'json', 'html', 'csv', 'xlsx', 'oscal'];
-/** Formats that are binary and so need --out. */
-export const BINARY_FORMATS: ReadonlySet<Format> = new Set(['xlsx']);
 
 /** What some formats draw from besides the report: the flow, for the data-flow diagram. */
 export interface RenderContext {

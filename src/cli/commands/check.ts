@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
-import { BINARY_FORMATS, CHECK_FORMATS, renderReport } from '../../render/index.js';
+import { CHECK_FORMATS, renderReport } from '../../render/index.js';
 import { applyAnswers } from '../../core/answers.js';
 import { requireAnswers } from '../../load/answers.js';
 import { parseAsOf, parseFormat, parseMarkets, parseSeverity } from '../options.js';
-import { resolveFrom, writeAtomic } from '../io.js';
-import { ExitError, EXIT, UsageError } from '../../errors.js';
+import { emit, requireOutFor, resolveFrom } from '../io.js';
+import { ExitError, EXIT } from '../../errors.js';
 import { SEVERITIES } from '../../core/types.js';
 import { isOpen } from '../../render/view.js';
 
@@ -39,7 +39,7 @@ export function registerCheck(program: Command, ctx: Context): void {
       const format = parseFormat(opts.format, CHECK_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);
       const failOn = parseSeverity(opts.failOn);
-      if (BINARY_FORMATS.has(format) && !opts.out) throw new UsageError(`--format ${format} writes a binary file: give --out <file>`);
+      requireOutFor(format, opts.out);
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
@@ -47,8 +47,7 @@ export function registerCheck(program: Command, ctx: Context): void {
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
       if (opts.answers) report = applyAnswers(report, await requireAnswers(resolveFrom(io, opts.answers)), lib.questions);
       const output = await renderReport(report, format, { flow });
-      if (opts.out) writeAtomic(resolveFrom(io, opts.out), output);
-      else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+      emit(io, opts.out, output);
       if (failOn) {
         const rank = SEVERITIES.indexOf(failOn);
         const open = report.items.filter(

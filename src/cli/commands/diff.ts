@@ -8,7 +8,7 @@ import type { Report } from '../../core/types.js';
 import { template } from '../../render/handlebars.js';
 import { DISCLAIMER } from '../../core/evaluate.js';
 import { parseFormat } from '../options.js';
-import { resolveFrom, writeAtomic } from '../io.js';
+import { emit, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
 
 export type DiffFormat = 'md' | 'json';
@@ -72,7 +72,6 @@ export function registerDiff(program: Command, ctx: Context): void {
       const format = parseFormat(opts.format, DIFF_FORMATS, 'md');
       const diff = diffReports(readReport(resolveFrom(io, oldFile), oldFile), readReport(resolveFrom(io, newFile), newFile));
       const text = renderDiff(diff, format);
-      if (opts.out) writeAtomic(resolveFrom(io, opts.out), text);
-      else io.stdout(text);
+      emit(io, opts.out, text);
     });
 }

@@ -3,7 +3,7 @@ import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary } from '../../library.js';
 import { QUESTIONNAIRE_FORMATS, questionnaireFromReport, renderQuestionnaire } from '../../render/questionnaire.js';
 import { parseAsOf, parseFormat, parseMarkets } from '../options.js';
-import { resolveFrom, writeAtomic } from '../io.js';
+import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
 
@@ -31,7 +31,7 @@ export function registerQuestions(program: Command, ctx: Context): void {
       const { io } = ctx;
       const format = parseFormat(opts.format, QUESTIONNAIRE_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);
-      if (format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a binary file: give --out <file>.xlsx');
+      requireOutFor(format, opts.out);
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
@@ -46,7 +46,6 @@ export function registerQuestions(program: Command, ctx: Context): void {
         }
       const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}) });
       const output = await renderQuestionnaire(questionnaireFromReport(report, vendorIds), format);
-      if (opts.out) writeAtomic(resolveFrom(io, opts.out), output);
-      else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+      emit(io, opts.out, output);
     });
 }

@@ -6,7 +6,7 @@ import { requireFlow, requireLibrary } from '../../library.js';
 import type { RopaView } from '../../core/ropa.js';
 import { renderRopa, ropaFor, ROPA_FORMATS, ROPA_VIEWS } from '../../render/ropa.js';
 import { parseAsOf, parseFormat } from '../options.js';
-import { resolveFrom, writeAtomic } from '../io.js';
+import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
 
 interface RopaOpts {
@@ -31,13 +31,12 @@ export function registerRopa(program: Command, ctx: Context): void {
       const { io } = ctx;
       const format = parseFormat(opts.format, ROPA_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);
-      if (format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx writes a binary file: give --out <file>');
+      requireOutFor(format, opts.out);
       const view = opts.view ?? 'controller';
       if (!(ROPA_VIEWS as readonly string[]).includes(view)) throw new UsageError(`--view "${view}" must be one of ${ROPA_VIEWS.join(', ')}`);
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       const output = await renderRopa(ropaFor(lib, flow, view as RopaView), format, asOf);
-      if (opts.out) writeAtomic(resolveFrom(io, opts.out), output);
-      else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+      emit(io, opts.out, output);
     });
 }
