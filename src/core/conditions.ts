@@ -298,7 +298,12 @@ function audience(p: NonNullable<Extract<Condition, { audience: unknown }>['audi
   const parts: Outcome[] = [];
   if (p.admitsUnder !== undefined) {
     const { n, label } = num(p.admitsUnder, ctx);
-    if (a.minimumAge === undefined) parts.push(U('audience.minimumAge', 'the youngest age the terms allow is not given'));
+    // Children under 13 are players whatever the terms say when the game is
+    // directed to them or the studio knows they play (COPPA's concepts).
+    const childrenPlay = a.childDirected === 'primary' || a.childDirected === 'mixed' || a.knownChildren === true;
+    if (childrenPlay && n >= 13 && (a.minimumAge === undefined || a.minimumAge >= n))
+      parts.push(T(`children under 13 play (${a.knownChildren ? 'known to the studio' : `${a.childDirected} audience`}), so players under ${label} too`));
+    else if (a.minimumAge === undefined) parts.push(U('audience.minimumAge', 'the youngest age the terms allow is not given'));
     else {
       const from = a.minimumAge === 0 ? 'any age' : `age ${a.minimumAge}`;
       const text = `the terms admit players from ${from}, ${a.minimumAge < n ? 'under' : 'not under'} ${label}`;

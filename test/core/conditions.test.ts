@@ -148,3 +148,21 @@ describe('processesIn ignores players’ devices', () => {
     expect(run({ processesIn: ['MY'] }, f).value).toBe(false);
   });
 });
+
+describe('audience.admitsUnder', () => {
+  const aud = (a: Flow['audience']) => flow({ audience: a });
+  it('follows the minimum age of the terms', () => {
+    expect(run({ audience: { admitsUnder: 16 } }, aud({ minimumAge: 13, childDirected: 'no', knownChildren: false })).value).toBe(true);
+    expect(run({ audience: { admitsUnder: 13 } }, aud({ minimumAge: 13, childDirected: 'no', knownChildren: false })).value).toBe(false);
+  });
+  it('children play a child-directed or mixed-audience game, or one where the studio knows they do', () => {
+    expect(run({ audience: { admitsUnder: 13 } }, aud({ minimumAge: 13, childDirected: 'mixed' })).value).toBe(true);
+    expect(run({ audience: { admitsUnder: 16 } }, aud({ childDirected: 'primary' })).value).toBe(true);
+    expect(run({ audience: { admitsUnder: 16 } }, aud({ minimumAge: 18, childDirected: 'no', knownChildren: true })).value).toBe(true);
+  });
+  it('is unknown when neither the terms nor the audience say', () => {
+    const o = run({ audience: { admitsUnder: 16 } }, aud({ childDirected: 'no' }));
+    expect(o.value).toBe(null);
+    expect(o.unknown).toEqual(['audience.minimumAge']);
+  });
+});
