@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     // The CLI tests spawn the built binary; two workers fit the 2-core CI machine.
     maxWorkers: 2,
     testTimeout: 30_000,

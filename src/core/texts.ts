@@ -25,6 +25,9 @@ export function simpleRender(text: string): Render | undefined {
       parts.push(path.parts);
     } else if (node.type !== 'CommentStatement') return undefined;
   }
+  // Handlebars adds two leading values with + before any text (two numbers sum: "{{a}}{{b}}" → "0" for 0, 0);
+  // leave that case to Handlebars itself rather than imitate it.
+  if (Array.isArray(parts[0]) && Array.isArray(parts[1])) return undefined;
   let slow: HandlebarsTemplateDelegate | undefined;
   return (context) => {
     let out = '';
