@@ -381,12 +381,18 @@ function lawfulBasis(p: { in?: string[]; missing?: boolean }, subject: Subject):
 
 type VendorPredicateT = NonNullable<Extract<Condition, { vendor: unknown }>['vendor']>;
 
+/** The vendor facts a predicate can ask about, with how a person would say them. */
+const VENDOR_FACTS = [
+  ['dpfCertified', 'certified under the EU-US Data Privacy Framework'],
+  ['sellsOrShares', 'selling or sharing players’ data for its own purposes'],
+] as const;
+
 /** Whether one vendor matches, without building any explanation (the common, hot path). */
 function vendorTruth(p: VendorPredicateT, v: Subject['vendors'][number], services: string[] | undefined): Truth {
   if (p.role && !p.role.includes(v.role)) return false;
   if (services && !v.services.some((s) => services.includes(s))) return false;
   let value: Truth = true;
-  for (const key of ['dpfCertified', 'sellsOrShares'] as const) {
+  for (const [key] of VENDOR_FACTS) {
     const want = p[key];
     if (want === undefined) continue;
     const have = v[key];
@@ -404,10 +410,7 @@ function explainVendor(p: VendorPredicateT, v: Subject['vendors'][number], servi
     const hit = v.services.filter((s) => services.includes(s));
     parts.push(hit.length ? T(`${who} provides ${hit.join(', ')}`) : F(`${who} provides none of ${services.join(', ')}`));
   }
-  for (const [key, label] of [
-    ['dpfCertified', 'certified under the EU-US Data Privacy Framework'],
-    ['sellsOrShares', 'selling or sharing players’ data for its own purposes'],
-  ] as const) {
+  for (const [key, label] of VENDOR_FACTS) {
     const want = p[key];
     if (want === undefined) continue;
     const have = v[key];
@@ -432,7 +435,7 @@ function vendor(p: VendorPredicateT, subject: Subject, ctx: LawContext): Outcome
     const o = any(undecided.slice(0, MAX_LISTED).map((v) => explainVendor(p, v, services)));
     if (undecided.length > MAX_LISTED) o.because.push(`and ${undecided.length - MAX_LISTED} more undecided`);
     // every undecided vendor's missing facts, so the to-confirm item names them all
-    const facts = undecided.flatMap((v) => (['dpfCertified', 'sellsOrShares'] as const).filter((k) => p[k] !== undefined && v[k] === undefined).map((k) => `vendors[${v.id}].${k}`));
+    const facts = undecided.flatMap((v) => VENDOR_FACTS.filter(([k]) => p[k] !== undefined && v[k] === undefined).map(([k]) => `vendors[${v.id}].${k}`));
     return { value: null, because: o.because, unknown: facts };
   }
   // Every vendor fails: explain a few; a portfolio of hundreds gets one line.
@@ -465,9 +468,11 @@ function processesIn(l: { items: string[]; label: string }, subject: Subject, ct
   const places = [
     // Players' devices run wherever players are; they are not the studio's equipment in a country.
     ...(subject.kind === 'game'
-      ? ctx.index.flow.systems.filter((s) => s.kind !== 'device').map((s) => ({ who: `system ${s.id}`, regions: s.regions }))
+      ? ctx.index.flow.systems
+          .filter((s) => s.kind !== 'device')
+          .map((s) => ({ who: `system ${s.id}`, regions: s.regions, fact: `systems[${s.id}].regions` }))
       : []),
-    ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions })),
+    ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions, fact: `vendors[${v.id}].regions` })),
   ];
   const hits = places.filter((p) => (p.regions ?? []).some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c))));
   if (hits.length) return T(`${listSome(hits.map((h) => h.who))} processes data in ${l.label}`);
@@ -476,7 +481,7 @@ function processesIn(l: { items: string[]; label: string }, subject: Subject, ct
     return {
       value: null,
       because: [`where ${listSome(unknown.map((u) => u.who))} processes data is not given`],
-      unknown: unknown.map((u) => (u.who.startsWith('system') ? `systems[${u.who.slice(7)}].regions` : `vendors[${u.who.split(' ')[1]}].regions`)),
+      unknown: unknown.map((u) => u.fact),
     };
   return F(`nothing in ${subject.label} processes data in ${l.label}`);
 }

@@ -43,7 +43,7 @@ export interface Finding {
   questions: readonly string[];
 }
 
-function subjectsFor(rule: Rule, index: FlowIndex, ctx: LawContext, offeredInTerritory: string[], territoryCountries: ReadonlySet<string>): Subject[] {
+function subjectsFor(rule: Rule, index: FlowIndex, offeredInTerritory: string[], transfers: () => Subject[]): Subject[] {
   switch (rule.for) {
     case 'game':
       return [index.game];
@@ -58,7 +58,7 @@ function subjectsFor(rule: Rule, index: FlowIndex, ctx: LawContext, offeredInTer
     case 'flow':
       return index.flows;
     case 'transfer':
-      return transfersFor(index, territoryCountries, ctx.tax);
+      return transfers();
   }
 }
 
@@ -134,16 +134,22 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
   const territoryOnly = status === 'not-applicable' && !ended && offeredInTerritory.length > 0;
   if (status === 'not-applicable' && !territoryOnly) return { regulation, findings };
 
+  // A law's transfers are the same for each of its transfer rules: build them once, when first asked.
+  let transfers: Subject[] | undefined;
+  const lawTransfers = () => (transfers ??= transfersFor(index, territoryCountries, tax));
+
   for (const rule of reg.rules) {
     if (rule.until && asOf >= rule.until) continue;
     if (territoryOnly && rule.scope !== 'territory') continue;
     const inForce = rule.inForce ?? reg.inForce;
-    for (const subject of subjectsFor(rule, index, ctx, offeredInTerritory, territoryCountries)) {
+    // An undecided law makes its items undecided too, except provisions that bind regardless of its scope.
+    const scopeUndecided = scope.value === null && rule.scope !== 'territory';
+    for (const subject of subjectsFor(rule, index, offeredInTerritory, lawTransfers)) {
       const o: Outcome = evaluateCondition(rule.when, subject, ctx);
       if (o.value === false) continue;
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
-      else if (o.value === null || (scope.value === null && rule.scope !== 'territory')) determination = 'to-confirm';
+      else if (o.value === null || scopeUndecided) determination = 'to-confirm';
       else determination = 'applies';
       const texts = fillRuleTexts(rule, templateContext(index.flow, subject, paramValues, reg));
       const item: ReportItem = {
@@ -160,9 +166,9 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         evidence: texts.evidence,
         deadline: rule.deadline ?? null,
         subject: { type: subject.kind, id: subject.id },
-        because: dedupe(scope.value === null && rule.scope !== 'territory' ? [...o.because, ...scope.because] : o.because),
+        because: dedupe(scopeUndecided ? [...o.because, ...scope.because] : o.because),
         determination,
-        unknown: dedupe([...(scope.value === null && rule.scope !== 'territory' ? scope.unknown : []), ...o.unknown]),
+        unknown: dedupe([...(scopeUndecided ? scope.unknown : []), ...o.unknown]),
         inForce,
         verification: rule.verification ?? 'verified',
         status: 'todo',
