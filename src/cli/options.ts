@@ -3,12 +3,12 @@ import { UsageError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { didYouMean } from '../core/suggest.js';
+import { isRealDate } from '../core/order.js';
 import type { Io } from './io.js';
 
 export function parseAsOf(value: string | undefined, io: Io): string {
   if (value === undefined) return io.today();
-  const d = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+  if (!isRealDate(value))
     throw new UsageError(`--as-of "${value}" is not a date in the form YYYY-MM-DD`);
   return value;
 }

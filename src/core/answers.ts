@@ -3,6 +3,7 @@
 import { durationSeconds, describeDuration } from './duration.js';
 import { buildMatrix } from './matrix.js';
 import { summarize } from './summary.js';
+import { byId } from './order.js';
 import { SEVERITIES, type Question, type Report, type ReportItem, type ReportQuestion, type ReportVendor, type Severity } from './types.js';
 
 /** One answered question. */
@@ -148,7 +149,7 @@ export function answerFindings(report: Report, answers: Answers, bank: readonly 
       }
     }
   }
-  return out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return out.sort(byId);
 }
 
 /** Answers naming a vendor or question the report does not ask: `vendor/question`, sorted. */
@@ -166,6 +167,6 @@ export function unmatchedAnswers(report: Report, answers: Answers): string[] {
 export function applyAnswers(report: Report, answers: Answers, bank: readonly Question[]): Report {
   const extra = answerFindings(report, answers, bank);
   if (!extra.length) return report;
-  const items = [...report.items, ...extra].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const items = [...report.items, ...extra].sort(byId);
   return { ...report, items, matrix: buildMatrix(items), summary: summarize(report.regulations, items) };
 }

@@ -1,5 +1,6 @@
 // What changed between two runs (two JSON reports): items added, removed and
 // changed, and laws that now apply or no longer do. Pure; ids are the keys.
+import { byId } from './order.js';
 import type { Report, ReportItem } from './types.js';
 
 export interface DiffItem {
@@ -41,7 +42,6 @@ function deadlineText(i: ReportItem): string | null {
   return i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : null;
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function diffReports(oldReport: Report, newReport: Report): ReportDiff {
   const oldItems = new Map(oldReport.items.map((i) => [i.id, i]));

@@ -21,6 +21,7 @@ import { buildMatrix } from './matrix.js';
 import { buildVendorQuestions } from './questionnaire.js';
 import { summarize } from './summary.js';
 import { fillRuleTexts } from './texts.js';
+import { byId } from './order.js';
 
 export const DISCLAIMER =
   'complyflow is not legal advice. It maps the facts you describe to obligations in its rule library; ' +
@@ -190,7 +191,6 @@ function dedupe(lines: string[]): string[] {
   return [...new Set(lines)];
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Taxonomy, options: EvaluateOptions): Report {
   const index = indexFlow(flow);

@@ -4,11 +4,7 @@
 import type { Condition, Issue, Regulation, Rule } from './types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
-
-function realDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+import { isRealDate } from './order.js';
 
 export function walkCondition(cond: Condition, pointer: string, visit: (key: string, value: unknown, pointer: string) => void): void {
   for (const [key, value] of Object.entries(cond)) {
@@ -67,9 +63,9 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string): Is
   const marketSet = new Set(tax.markets.allCodes());
   const add = (pointer: string, message: string, hint?: string) => issues.push({ file, pointer, message, ...(hint ? { hint } : {}) });
   for (const [k, v] of [['inForce', reg.inForce], ['lastReviewed', reg.lastReviewed]] as const)
-    if (!realDate(v)) add(`/${k}`, `${k} "${v}" is not a real date`);
+    if (!isRealDate(v)) add(`/${k}`, `${k} "${v}" is not a real date`);
   (reg.phases ?? []).forEach((ph, i) => {
-    if (!realDate(ph.date)) add(`/phases/${i}/date`, `"${ph.date}" is not a real date`);
+    if (!isRealDate(ph.date)) add(`/phases/${i}/date`, `"${ph.date}" is not a real date`);
   });
   if (!marketSet.has(reg.jurisdiction)) add('/jurisdiction', `unknown jurisdiction "${reg.jurisdiction}"`, didYouMean(reg.jurisdiction, marketSet));
   (reg.territory ?? []).forEach((t, i) => {
@@ -84,7 +80,7 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string): Is
           ? Number.isInteger(decl.value)
           : decl.type === 'number'
             ? typeof decl.value === 'number'
-            : typeof decl.value === 'string' && (decl.type !== 'date' || realDate(decl.value));
+            : typeof decl.value === 'string' && (decl.type !== 'date' || isRealDate(decl.value));
     if (!ok) add(`/parameters/${name}/value`, `parameter ${name} is declared ${decl.type} but its value is ${JSON.stringify(decl.value)}`);
   }
   (reg.variations ?? []).forEach((v, i) => {
@@ -103,8 +99,8 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string): Is
 
 export function lintRule(rule: Rule, reg: Regulation, tax: Taxonomy, questionIds: ReadonlySet<string>, file: string): Issue[] {
   const issues = lintCondition(rule.when, '/when', reg, tax, file);
-  if (rule.inForce && !realDate(rule.inForce)) issues.push({ file, pointer: '/inForce', message: `"${rule.inForce}" is not a real date` });
-  if (rule.until && !realDate(rule.until)) issues.push({ file, pointer: '/until', message: `"${rule.until}" is not a real date` });
+  if (rule.inForce && !isRealDate(rule.inForce)) issues.push({ file, pointer: '/inForce', message: `"${rule.inForce}" is not a real date` });
+  if (rule.until && !isRealDate(rule.until)) issues.push({ file, pointer: '/until', message: `"${rule.until}" is not a real date` });
   if (rule.until && rule.until <= (rule.inForce ?? reg.inForce)) issues.push({ file, pointer: '/until', message: `until ${rule.until} is not after the date it comes into force` });
   (rule.questions ?? []).forEach((q, i) => {
     if (!questionIds.has(q))

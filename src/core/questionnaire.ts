@@ -1,6 +1,7 @@
 // Vendor questionnaires: the questions each vendor's own flows call for,
 // merged across laws so one question appears once with every citation.
 import type { Finding } from './evaluate.js';
+import { byId as orderById } from './order.js';
 import type { Flow, Question, ReportQuestion, ReportVendor, Vendor } from './types.js';
 
 function concerns(q: Question, v: Vendor): boolean {
@@ -31,7 +32,7 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
     }
   }
   return [...flow.vendors]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .sort(orderById)
     .map((v) => {
       const qs = [...(perVendor.get(v.id)?.values() ?? [])].sort((a, b) => (a.q.id < b.q.id ? -1 : 1));
       const questions: ReportQuestion[] = qs.map((e) => ({
