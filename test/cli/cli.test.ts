@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, EXAMPLE } from './run.js';
+import { BIN, cli, EXAMPLE } from './run.js';
 import { validateWith } from '../../src/load/schema.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -143,6 +143,10 @@ describe('bad input: a plain message with file:line:column and exit 2', () => {
 });
 
 describe('other commands', () => {
+  it('the built bin is executable, so npx complyflow runs it', () => {
+    expect(statSync(BIN).mode & 0o111).not.toBe(0);
+  });
+
   it('--version prints the package version', () => {
     const r = cli(['--version']);
     expect(r.code).toBe(0);
