@@ -1,9 +1,10 @@
 // What the CLI touches of the outside world, passed in so tests can run main()
 // in-process and so only bin.ts deals with the real process.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Issue } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import type { Output } from '../render/index.js';
 
 export interface Io {
   cwd: string;
@@ -23,16 +24,42 @@ export function processIo(): Io {
 }
 
 /** Write through a temporary file and rename, so a failed run never leaves half a file. */
-export function writeAtomic(file: string, content: string | Uint8Array): void {
+export function writeAtomic(file: string, content: Output): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  let fd: number | undefined;
   try {
-    writeFileSync(tmp, content);
+    fd = openSync(tmp, 'w');
+    // writeFileSync on a descriptor writes all of a piece, at the current position
+    for (const piece of pieces(content)) writeFileSync(fd, piece);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, file);
   } catch (e) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** Output as pieces of about a megabyte or more: few system calls, no single huge string. */
+function* pieces(content: Output): Generator<string | Uint8Array> {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    yield content;
+    return;
+  }
+  let pending: string[] = [];
+  let size = 0;
+  for (const chunk of content) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) {
+      yield pending.join('');
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length) yield pending.join('');
 }
 
 export function formatIssue(issue: Issue, cwd: string): string {
@@ -54,7 +81,7 @@ export function requireOutFor(format: string, out: string | undefined): void {
 }
 
 /** Write a command's output to --out (atomically) or to stdout. */
-export function emit(io: Io, out: string | undefined, output: string | Uint8Array): void {
+export function emit(io: Io, out: string | undefined, output: Output): void {
   if (out) writeAtomic(resolveFrom(io, out), output);
-  else io.stdout(typeof output === 'string' ? output : Buffer.from(output).toString('utf8'));
+  else for (const piece of pieces(output)) io.stdout(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'));
 }

@@ -22,6 +22,7 @@ import { buildVendorQuestions } from './questionnaire.js';
 import { summarize } from './summary.js';
 import { fillRuleTexts } from './texts.js';
 import { byId } from './order.js';
+import { compileTruth } from './truth.js';
 
 export const DISCLAIMER =
   'complyflow is not legal advice. It maps the facts you describe to obligations in its rule library; ' +
@@ -44,7 +45,7 @@ export interface Finding {
   questions: readonly string[];
 }
 
-function subjectsFor(rule: Rule, index: FlowIndex, offeredInTerritory: string[], transfers: () => Subject[]): Subject[] {
+export function subjectsFor(rule: Rule, index: FlowIndex, offeredInTerritory: string[], transfers: () => Subject[]): Subject[] {
   switch (rule.for) {
     case 'game':
       return [index.game];
@@ -75,7 +76,10 @@ function templateContext(flow: Flow, subject: Subject, params: Record<string, un
     subject: { type: subject.kind, id: subject.id, label: subject.label },
     vendor: subject.vendor,
     data: subject.data,
-    dataIds: subject.data.map((d) => d.id).join(', '),
+    // A game or market subject holds every data element: join them only if a text asks.
+    get dataIds() {
+      return subject.data.map((d) => d.id).join(', ');
+    },
     purpose: subject.purposes[0],
     region: subject.region,
     market: subject.market,
@@ -88,11 +92,10 @@ export interface LawEvaluation {
   findings: Finding[];
 }
 
-/** Evaluate one law against an indexed flow. */
-export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string): LawEvaluation {
+/** What a law's conditions read: its territory, the markets offered there, its parameters as of a date. */
+export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string): { ctx: LawContext; offeredInTerritory: string[] } {
   const territoryCodes = reg.territory ?? [reg.jurisdiction];
   const territory = tax.markets.leavesOf(territoryCodes);
-  const territoryCountries = tax.markets.countriesOf(territoryCodes);
   const offeredLeaves = new Set<string>();
   const offeredInTerritory: string[] = [];
   for (const m of index.flow.markets) {
@@ -106,6 +109,14 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
   }
   const params = resolveParams(reg, offeredLeaves, tax.markets, asOf);
   const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', '), asOf, memo: new Map() };
+  return { ctx, offeredInTerritory };
+}
+
+/** Evaluate one law against an indexed flow. */
+export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string): LawEvaluation {
+  const { ctx, offeredInTerritory } = lawContext(reg, index, tax, asOf);
+  const params = ctx.params;
+  const territoryCountries = tax.markets.countriesOf(reg.territory ?? [reg.jurisdiction]);
   const ended = reg.until !== undefined && asOf >= reg.until;
   const scope: Outcome = ended
     ? { value: false, because: [`no longer in force from ${reg.until}`], unknown: [] }
@@ -145,7 +156,10 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     const inForce = rule.inForce ?? reg.inForce;
     // An undecided law makes its items undecided too, except provisions that bind regardless of its scope.
     const scopeUndecided = scope.value === null && rule.scope !== 'territory';
+    const truthOf = compileTruth(rule.when, ctx);
     for (const subject of subjectsFor(rule, index, offeredInTerritory, lawTransfers)) {
+      // Explain only what is not false: most pairs of a large portfolio are.
+      if (truthOf(subject) === false) continue;
       const o: Outcome = evaluateCondition(rule.when, subject, ctx);
       if (o.value === false) continue;
       let determination: Determination;
@@ -188,7 +202,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
 }
 
 function dedupe(lines: string[]): string[] {
-  return [...new Set(lines)];
+  return lines.length < 2 ? lines.slice() : [...new Set(lines)];
 }
 
 

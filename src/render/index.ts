@@ -6,6 +6,7 @@ import { template } from './handlebars.js';
 import type { Flow } from '../core/types.js';
 import { auditExtras, renderHtml } from './html.js';
 import { renderOscal } from '../core/oscal.js';
+import { jsonChunks } from './json.js';
 
 export type Format = 'json' | 'md' | 'html' | 'csv' | 'xlsx' | 'oscal';
 export const CHECK_FORMATS: readonly Format[] = ['md', 'json', 'html', 'csv', 'xlsx', 'oscal'];
@@ -16,7 +17,15 @@ export interface RenderContext {
 }
 
 export function renderJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return [...jsonChunks(report)].join('');
+}
+
+/** What a format produces: text, bytes, or text in pieces (the JSON of a large report). */
+export type Output = string | Uint8Array | Iterable<string>;
+
+/** The report in a format, as the CLI writes it: JSON in pieces, the rest whole. */
+export async function renderReportOutput(report: Report, format: Format, context: RenderContext = {}): Promise<Output> {
+  return format === 'json' ? jsonChunks(report) : renderReport(report, format, context);
 }
 
 export function renderMarkdown(report: Report, context: RenderContext = {}): string {

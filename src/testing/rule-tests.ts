@@ -133,3 +133,20 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
   report.todo = (spec.todo ?? []).map((t) => t.name);
   return report;
 }
+
+/** Every well-formed flow in a rule's fixture file, with the date it is evaluated at (for tests that sweep fixtures). */
+export function fixtureFlows(file: string, reg: Regulation, tax: Taxonomy): Array<{ name: string; flow: Flow; asOf: string }> {
+  const spec = readYaml<RuleTestFile>(file, 'rule-test').value;
+  if (!spec) return [];
+  const base = loadBase(spec.base ? resolve(dirname(file), spec.base) : join(dirname(file), '..', 'fixtures', 'base.yaml')).value;
+  if (!base) return [];
+  const out: Array<{ name: string; flow: Flow; asOf: string }> = [];
+  for (const c of [...spec.valid, ...spec.invalid]) {
+    const merged = deepMerge(base, c.flow);
+    if (validateWith('flow', file, merged).length) continue;
+    const flow = normalizeFlow(merged as Flow);
+    if (checkFlow(flow, tax, file).length) continue;
+    out.push({ name: c.name, flow, asOf: c.asOf ?? spec.asOf ?? reg.lastReviewed });
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
-import { CHECK_FORMATS, renderReport } from '../../render/index.js';
+import { CHECK_FORMATS, renderReportOutput } from '../../render/index.js';
 import { applyAnswers } from '../../core/answers.js';
 import { requireAnswers } from '../../load/answers.js';
 import { parseAsOf, parseFormat, parseMarkets, parseSeverity } from '../options.js';
@@ -46,7 +46,7 @@ export function registerCheck(program: Command, ctx: Context): void {
       const status = opts.status ? requireStatus(resolveFrom(io, opts.status)) : undefined;
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
       if (opts.answers) report = applyAnswers(report, await requireAnswers(resolveFrom(io, opts.answers)), lib.questions);
-      const output = await renderReport(report, format, { flow });
+      const output = await renderReportOutput(report, format, { flow });
       emit(io, opts.out, output);
       if (failOn) {
         const rank = SEVERITIES.indexOf(failOn);
