@@ -28,6 +28,59 @@ export interface LawContext {
   asOf: string;
   /** outcomes of game-level predicates (markets, thresholds, controller, audience), the same for every subject */
   memo?: Map<Condition, Outcome>;
+  /** outcomes of subject-level predicates, shared by every law of one evaluation (see `shared`) */
+  shared?: SharedOutcomes;
+  /** this law's cache key of each subject-level predicate */
+  keys?: WeakMap<Condition, string>;
+}
+
+/**
+ * Twenty state laws ask the same question ("does this purpose target ads?")
+ * of the same thousand purposes: the answer and its explanation are computed
+ * once and shared. Keyed by the predicate's text and the values of the
+ * parameters it reads (which appear in its explanation), then by subject.
+ */
+export type SharedOutcomes = Map<string, Map<Subject, Outcome>>;
+
+/** Subjects that are the same objects for every law (markets and transfers are built per law). */
+const SHARED_KINDS: ReadonlySet<Subject['kind']> = new Set(['game', 'data', 'purpose', 'vendor', 'flow']);
+
+function paramsIn(value: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const v of value) paramsIn(v, out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'param' && typeof v === 'string') out.add(v);
+      else paramsIn(v, out);
+    }
+  return out;
+}
+
+function sharedKey(cond: Condition, ctx: LawContext): string {
+  let key = ctx.keys?.get(cond);
+  if (key === undefined) {
+    key = JSON.stringify(cond);
+    for (const name of [...paramsIn(cond, new Set())].sort()) {
+      const p = ctx.params.get(name);
+      key += `|${name}=${JSON.stringify(p?.value)}@${p?.source ?? ''}`;
+    }
+    ctx.keys?.set(cond, key);
+  }
+  return key;
+}
+
+function shared(cond: Condition, subject: Subject, ctx: LawContext, compute: () => Outcome): Outcome {
+  if (!ctx.shared || !SHARED_KINDS.has(subject.kind)) return compute();
+  const key = sharedKey(cond, ctx);
+  let bySubject = ctx.shared.get(key);
+  if (!bySubject) ctx.shared.set(key, (bySubject = new Map()));
+  let o = bySubject.get(subject);
+  if (!o) {
+    o = compute();
+    Object.freeze(o.because);
+    Object.freeze(o.unknown);
+    bySubject.set(subject, Object.freeze(o));
+  }
+  return o;
 }
 
 const T = (because: string): Outcome => ({ value: true, because: [because], unknown: [] });
@@ -164,18 +217,18 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
     ctx.memo?.set(cond, Object.freeze(o));
     return o;
   }
-  if ('data' in cond) return data(cond.data, subject, ctx);
-  if ('use' in cond) return use(list(cond.use, ctx).items, subject);
+  if ('data' in cond) return shared(cond, subject, ctx, () => data(cond.data, subject, ctx));
+  if ('use' in cond) return shared(cond, subject, ctx, () => use(list(cond.use, ctx).items, subject));
   if ('lawfulBasis' in cond) return lawfulBasis(cond.lawfulBasis, subject);
   if ('since' in cond) return ctx.asOf >= cond.since ? T(`on or after ${cond.since}`) : F(`before ${cond.since}`);
-  if ('processesIn' in cond) return processesIn(list(cond.processesIn, ctx), subject, ctx);
+  if ('processesIn' in cond) return shared(cond, subject, ctx, () => processesIn(list(cond.processesIn, ctx), subject, ctx));
   if ('automatedDecisions' in cond) {
     // An omitted automatedDecisions means the purpose makes none (documented in the flow schema).
     const hits = subject.purposes.filter((p) => (p.automatedDecisions ?? false) === cond.automatedDecisions);
     const what = cond.automatedDecisions ? 'makes solely automated decisions about players' : 'makes no solely automated decisions';
     return hits.length ? T(`purpose ${listSome(hits.map((p) => p.id))} ${what}`) : F(`no purpose in ${subject.label} ${what}`);
   }
-  if ('vendor' in cond) return vendor(cond.vendor, subject, ctx);
+  if ('vendor' in cond) return shared(cond, subject, ctx, () => vendor(cond.vendor, subject, ctx));
   if ('region' in cond) return region(cond.region, subject, ctx);
   if ('market' in cond) {
     const wanted = ctx.tax.markets.leavesOf(list(cond.market.in, ctx).items);

@@ -1,6 +1,6 @@
 // The pure heart of complyflow: a flow and the rule packs in, a report out.
 // No clock, no file system: the caller passes `asOf` and everything else.
-import { evaluateCondition, type LawContext, type Outcome } from './conditions.js';
+import { evaluateCondition, type LawContext, type Outcome, type SharedOutcomes } from './conditions.js';
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -68,22 +68,25 @@ function paramsObject(params: ResolvedParams): Record<string, unknown> {
   return Object.fromEntries([...params].map(([k, v]) => [k, v.value]));
 }
 
-function templateContext(flow: Flow, subject: Subject, params: Record<string, unknown>, reg: Regulation): object {
+/** What rule texts may name ({{vendor.name}}, {{params.childAge}}, ...): the law's part, built once per law. */
+function lawTemplateContext(flow: Flow, params: Record<string, unknown>, reg: Regulation) {
+  return { game: flow.game, controller: flow.controller, regulation: { id: reg.id, name: reg.name, shortName: reg.shortName ?? reg.name }, params };
+}
+
+function templateContext(law: ReturnType<typeof lawTemplateContext>, subject: Subject, withDataIds: boolean): object {
   return {
-    game: flow.game,
-    controller: flow.controller,
-    regulation: { id: reg.id, name: reg.name, shortName: reg.shortName ?? reg.name },
+    game: law.game,
+    controller: law.controller,
+    regulation: law.regulation,
+    params: law.params,
     subject: { type: subject.kind, id: subject.id, label: subject.label },
     vendor: subject.vendor,
     data: subject.data,
-    // A game or market subject holds every data element: join them only if a text asks.
-    get dataIds() {
-      return subject.data.map((d) => d.id).join(', ');
-    },
+    // A game or market subject holds every data element: join them only for a text that shows them.
+    dataIds: withDataIds ? subject.data.map((d) => d.id).join(', ') : undefined,
     purpose: subject.purposes[0],
     region: subject.region,
     market: subject.market,
-    params,
   };
 }
 
@@ -93,7 +96,7 @@ export interface LawEvaluation {
 }
 
 /** What a law's conditions read: its territory, the markets offered there, its parameters as of a date. */
-export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string): { ctx: LawContext; offeredInTerritory: string[] } {
+export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string, shared?: SharedOutcomes): { ctx: LawContext; offeredInTerritory: string[] } {
   const territoryCodes = reg.territory ?? [reg.jurisdiction];
   const territory = tax.markets.leavesOf(territoryCodes);
   const offeredLeaves = new Set<string>();
@@ -108,13 +111,13 @@ export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asO
     if (hit) offeredInTerritory.push(m.code);
   }
   const params = resolveParams(reg, offeredLeaves, tax.markets, asOf);
-  const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', '), asOf, memo: new Map() };
+  const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', '), asOf, memo: new Map(), ...(shared ? { shared, keys: new WeakMap() } : {}) };
   return { ctx, offeredInTerritory };
 }
 
 /** Evaluate one law against an indexed flow. */
-export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string): LawEvaluation {
-  const { ctx, offeredInTerritory } = lawContext(reg, index, tax, asOf);
+export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string, shared?: SharedOutcomes): LawEvaluation {
+  const { ctx, offeredInTerritory } = lawContext(reg, index, tax, asOf, shared);
   const params = ctx.params;
   const territoryCountries = tax.markets.countriesOf(reg.territory ?? [reg.jurisdiction]);
   const ended = reg.until !== undefined && asOf >= reg.until;
@@ -141,7 +144,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     sources: reg.sources,
   };
   const findings: Finding[] = [];
-  const paramValues = paramsObject(params);
+  const lawTexts = lawTemplateContext(index.flow, paramsObject(params), reg);
   // Provisions without a size threshold still bind a game offered in the territory.
   const territoryOnly = status === 'not-applicable' && !ended && offeredInTerritory.length > 0;
   if (status === 'not-applicable' && !territoryOnly) return { regulation, findings };
@@ -157,6 +160,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     // An undecided law makes its items undecided too, except provisions that bind regardless of its scope.
     const scopeUndecided = scope.value === null && rule.scope !== 'territory';
     const truthOf = compileTruth(rule.when, ctx);
+    const showsDataIds = [rule.title, rule.action, ...rule.evidence].some((t) => t.includes('dataIds'));
     for (const subject of subjectsFor(rule, index, offeredInTerritory, lawTransfers)) {
       // Explain only what is not false: most pairs of a large portfolio are.
       if (truthOf(subject) === false) continue;
@@ -166,7 +170,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
       if (asOf < inForce) determination = 'upcoming';
       else if (o.value === null || scopeUndecided) determination = 'to-confirm';
       else determination = 'applies';
-      const texts = fillRuleTexts(rule, templateContext(index.flow, subject, paramValues, reg));
+      const texts = fillRuleTexts(rule, () => templateContext(lawTexts, subject, showsDataIds));
       const item: ReportItem = {
         id: subject.kind === 'game' ? `${reg.id}/${rule.id}` : `${reg.id}/${rule.id}/${subject.kind}:${subject.id}`,
         regulation: reg.id,
@@ -213,22 +217,29 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
     .filter((r) => !selected || [...tax.markets.leavesOf(r.territory ?? [r.jurisdiction])].some((l) => selected.has(l)))
     .sort(byId);
 
-  const evaluations = laws.map((r) => evaluateRegulation(r, index, tax, options.asOf));
-  const findings = evaluations.flatMap((e) => e.findings).sort((a, b) => byId(a.item, b.item));
+  // Laws share the explanations of the same question about the same subject.
+  const shared: SharedOutcomes = new Map();
+  const evaluations = laws.map((r) => evaluateRegulation(r, index, tax, options.asOf, shared));
+  const findings: Finding[] = [];
+  for (const e of evaluations) for (const f of e.findings) findings.push(f);
+  findings.sort((a, b) => byId(a.item, b.item));
   const items = findings.map((f) => f.item);
 
   const statusItems = options.status?.items ?? {};
-  for (const item of items) {
-    const s = statusItems[item.id];
-    if (!s) continue;
-    item.status = s.status;
-    item.owner = s.owner ?? null;
-    item.evidenceProvided = s.evidence ?? [];
+  let unmatchedStatus: string[] = [];
+  if (options.status) {
+    for (const item of items) {
+      const s = Object.hasOwn(statusItems, item.id) ? statusItems[item.id] : undefined;
+      if (!s) continue;
+      item.status = s.status;
+      item.owner = s.owner ?? null;
+      item.evidenceProvided = s.evidence ?? [];
+    }
+    const known = new Set(items.map((i) => i.id));
+    unmatchedStatus = Object.keys(statusItems)
+      .filter((id) => !known.has(id))
+      .sort();
   }
-  const known = new Set(items.map((i) => i.id));
-  const unmatchedStatus = Object.keys(statusItems)
-    .filter((id) => !known.has(id))
-    .sort();
 
   return {
     schemaVersion: 1,

@@ -62,21 +62,44 @@ export function fill(text: string, context: object): string {
   return text.includes('{{') ? compiled(text)(context) : text;
 }
 
-// A rule's display texts are filled in one template call per item (a call
-// costs far more than the text): joined by a separator no rule text contains,
-// and split again; should a value from the flow contain it, fill one by one.
-const SEP = '\u001f';
-
 interface RuleTexts {
   title: string;
   action: string;
   evidence: string[];
 }
 
-export function fillRuleTexts(rule: Rule, context: object): RuleTexts {
+type RuleRender = (context: () => object) => RuleTexts;
+const ruleRenders = new WeakMap<Rule, RuleRender>();
+
+// Several texts that need Handlebars are filled in one template call per item
+// (a call costs far more than the text): joined by a separator no rule text
+// contains, and split again; should a value from the flow contain it, fill one by one.
+const SEP = '\u001f';
+
+function ruleRender(rule: Rule): RuleRender {
   const parts = [rule.title, rule.action, ...rule.evidence];
-  if (!parts.some((p) => p.includes('{{'))) return { title: rule.title, action: rule.action, evidence: rule.evidence };
-  const out = compiled(parts.join(SEP))(context).split(SEP);
-  if (out.length !== parts.length) return { title: fill(rule.title, context), action: fill(rule.action, context), evidence: rule.evidence.map((e) => fill(e, context)) };
-  return { title: out[0]!, action: out[1]!, evidence: out.slice(2) };
+  const split = (out: string[]): RuleTexts => ({ title: out[0]!, action: out[1]!, evidence: out.slice(2) });
+  if (!parts.some((p) => p.includes('{{'))) {
+    const fixed: RuleTexts = { title: rule.title, action: rule.action, evidence: rule.evidence };
+    return () => fixed;
+  }
+  const simple = parts.map((p) => (p.includes('{{') ? simpleRender(p) : () => p));
+  if (simple.every((r) => r !== undefined))
+    return (context) => {
+      const c = context();
+      return split(simple.map((r) => r!(c)));
+    };
+  const joined = compiled(parts.join(SEP));
+  return (context) => {
+    const c = context();
+    const out = joined(c).split(SEP);
+    return out.length === parts.length ? split(out) : split(parts.map((p) => fill(p, c)));
+  };
+}
+
+/** A rule's title, action and evidence for one item; the context is built only if a text asks for it. */
+export function fillRuleTexts(rule: Rule, context: () => object): RuleTexts {
+  let render = ruleRenders.get(rule);
+  if (!render) ruleRenders.set(rule, (render = ruleRender(rule)));
+  return render(context);
 }

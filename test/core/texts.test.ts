@@ -52,9 +52,20 @@ describe('rule display texts', () => {
     expect(simpleRender('{{join list ", "}}')).toBeUndefined();
   });
 
-  it('fills title, action and evidence in one pass, and by hand when a value holds the separator', () => {
+  it('fills title, action and evidence, plain templates text by text', () => {
     const r = rule({ title: 'T {{vendor.name}}', action: 'A {{vendor.name}}', evidence: ['E1 {{vendor.name}}', 'E2'] });
-    expect(fillRuleTexts(r, { vendor: { name: 'Acme' } })).toEqual({ title: 'T Acme', action: 'A Acme', evidence: ['E1 Acme', 'E2'] });
-    expect(fillRuleTexts(r, { vendor: { name: 'a\u001fb' } })).toEqual({ title: 'T a\u001fb', action: 'A a\u001fb', evidence: ['E1 a\u001fb', 'E2'] });
+    expect(fillRuleTexts(r, () => ({ vendor: { name: 'Acme' } }))).toEqual({ title: 'T Acme', action: 'A Acme', evidence: ['E1 Acme', 'E2'] });
+    expect(fillRuleTexts(r, () => ({ vendor: { name: 'a\u001fb' } }))).toEqual({ title: 'T a\u001fb', action: 'A a\u001fb', evidence: ['E1 a\u001fb', 'E2'] });
+  });
+
+  it('fills texts that need Handlebars in one call, and one by one when a value holds the separator', () => {
+    const r = rule({ title: '{{#if vendor}}T {{vendor.name}}{{/if}}', action: 'A {{vendor.name}}', evidence: ['E1 {{vendor.name}}', 'E2'] });
+    expect(fillRuleTexts(r, () => ({ vendor: { name: 'Acme' } }))).toEqual({ title: 'T Acme', action: 'A Acme', evidence: ['E1 Acme', 'E2'] });
+    expect(fillRuleTexts(r, () => ({ vendor: { name: 'a\u001fb' } }))).toEqual({ title: 'T a\u001fb', action: 'A a\u001fb', evidence: ['E1 a\u001fb', 'E2'] });
+  });
+
+  it('does not build the context for a rule without templates', () => {
+    const r = rule({ title: 'T', action: 'A', evidence: ['E'] });
+    expect(fillRuleTexts(r, () => { throw new Error('context built'); })).toEqual({ title: 'T', action: 'A', evidence: ['E'] });
   });
 });
