@@ -13,16 +13,31 @@ const Ajv = require('ajv') as typeof import('ajv').default;
 
 export type SchemaName = 'flow' | 'rule' | 'regulation' | 'rule-test' | 'status' | 'questions' | 'report' | 'condition';
 
+/** The schemas each schema refers to, which must be added with it. */
+const REFERS_TO: Record<SchemaName, SchemaName[]> = {
+  condition: [],
+  flow: [],
+  rule: ['condition'],
+  regulation: ['condition'],
+  'rule-test': [],
+  status: [],
+  questions: ['rule', 'condition'],
+  report: ['rule', 'condition'],
+};
+
 let ajv: InstanceType<typeof Ajv> | undefined;
+const added = new Set<SchemaName>();
 const compiled = new Map<SchemaName, ValidateFunction>();
 
-function instance(): InstanceType<typeof Ajv> {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    for (const name of ['condition', 'flow', 'rule', 'regulation', 'rule-test', 'status', 'questions', 'report'] as const) {
-      const schema = JSON.parse(readFileSync(packagePath('schemas', `${name}.schema.json`), 'utf8'));
-      ajv.addSchema(schema, `${name}.schema.json`);
-    }
+// Only the schemas a command needs are read and compiled: checking a flow
+// should not pay for the rule-pack schemas. Schemas are checked against the
+// meta-schema by the test suite, not on every run.
+function instance(name: SchemaName): InstanceType<typeof Ajv> {
+  ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false });
+  for (const n of [name, ...REFERS_TO[name]]) {
+    if (added.has(n)) continue;
+    ajv.addSchema(JSON.parse(readFileSync(packagePath('schemas', `${n}.schema.json`), 'utf8')), `${n}.schema.json`);
+    added.add(n);
   }
   return ajv;
 }
@@ -30,7 +45,7 @@ function instance(): InstanceType<typeof Ajv> {
 export function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    v = instance().getSchema(`${name}.schema.json`);
+    v = instance(name).getSchema(`${name}.schema.json`);
     if (!v) throw new Error(`schema ${name} not found`);
     compiled.set(name, v);
   }

@@ -35,3 +35,17 @@ describe('flow ids', () => {
     expect(checkFlow(f, tax, 'f.yaml')).toEqual([]);
   });
 });
+
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+
+describe('the shipped schemas', () => {
+  // complyflow compiles them without checking them against the meta-schema (start-up time): this test does.
+  const Ajv = createRequire(import.meta.url)('ajv') as typeof import('ajv').default;
+  const files = readdirSync('schemas').filter((f) => f.endsWith('.schema.json'));
+  it.each(files)('%s is a valid JSON Schema', (file) => {
+    const ajv = new Ajv({ strict: true, allowUnionTypes: true });
+    const schema = JSON.parse(readFileSync(`schemas/${file}`, 'utf8'));
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+  });
+});
