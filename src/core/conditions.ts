@@ -444,9 +444,11 @@ const VENDOR_FACTS = [
 ] as const;
 
 /** Whether one vendor matches, without building any explanation (the common, hot path). */
-export function vendorTruth(p: VendorPredicateT, v: Subject['vendors'][number], services: string[] | undefined): Truth {
+export function vendorTruth(p: VendorPredicateT, v: Subject['vendors'][number], services: string[] | undefined, suppliers: ReadonlySet<string>): Truth {
   if (p.role && !p.role.includes(v.role)) return false;
   if (services && !v.services.some((s) => services.includes(s))) return false;
+  // The flows are the whole description: no flow from a vendor means no data from it.
+  if (p.suppliesData !== undefined && suppliers.has(v.id) !== p.suppliesData) return false;
   let value: Truth = true;
   for (const [key] of VENDOR_FACTS) {
     const want = p[key];
@@ -458,13 +460,18 @@ export function vendorTruth(p: VendorPredicateT, v: Subject['vendors'][number], 
   return value;
 }
 
-function explainVendor(p: VendorPredicateT, v: Subject['vendors'][number], services: string[] | undefined): Outcome {
+function explainVendor(p: VendorPredicateT, v: Subject['vendors'][number], services: string[] | undefined, suppliers: ReadonlySet<string>): Outcome {
   const parts: Outcome[] = [];
   const who = `vendor ${v.id} (${v.name})`;
   if (p.role) parts.push(p.role.includes(v.role) ? T(`${who} is a ${v.role}`) : F(`${who} is a ${v.role}, not ${p.role.join(' or ')}`));
   if (services) {
     const hit = v.services.filter((s) => services.includes(s));
     parts.push(hit.length ? T(`${who} provides ${hit.join(', ')}`) : F(`${who} provides none of ${services.join(', ')}`));
+  }
+  if (p.suppliesData !== undefined) {
+    const supplies = suppliers.has(v.id);
+    const text = supplies ? `a flow brings players’ data from ${who} to the studio` : `no flow brings data from ${who} to the studio`;
+    parts.push(supplies === p.suppliesData ? T(text) : F(text));
   }
   for (const [key, label] of VENDOR_FACTS) {
     const want = p[key];
@@ -481,26 +488,27 @@ function explainVendor(p: VendorPredicateT, v: Subject['vendors'][number], servi
 
 function vendor(p: VendorPredicateT, subject: Subject, ctx: LawContext): Outcome {
   const services = p.services ? list(p.services, ctx).items : undefined;
+  const suppliers = ctx.index.suppliers;
   if (subject.vendors.length === 0) return F(`no vendor in ${subject.label}`);
-  const truths = subject.vendors.map((v) => vendorTruth(p, v, services));
+  const truths = subject.vendors.map((v) => vendorTruth(p, v, services, suppliers));
   const pick = (t: Truth) => subject.vendors.filter((_, i) => truths[i] === t);
   const matching = pick(true);
   if (matching.length) {
     // Explain the first few; the rest are only counted.
-    const o = any(matching.slice(0, MAX_LISTED).map((v) => explainVendor(p, v, services)));
+    const o = any(matching.slice(0, MAX_LISTED).map((v) => explainVendor(p, v, services, suppliers)));
     if (matching.length > MAX_LISTED) o.because.push(`and ${matching.length - MAX_LISTED} more`);
     return o;
   }
   const undecided = pick(null);
   if (undecided.length) {
-    const o = any(undecided.slice(0, MAX_LISTED).map((v) => explainVendor(p, v, services)));
+    const o = any(undecided.slice(0, MAX_LISTED).map((v) => explainVendor(p, v, services, suppliers)));
     if (undecided.length > MAX_LISTED) o.because.push(`and ${undecided.length - MAX_LISTED} more undecided`);
     // every undecided vendor's missing facts, so the to-confirm item names them all
     const facts = undecided.flatMap((v) => VENDOR_FACTS.filter(([k]) => p[k] !== undefined && v[k] === undefined).map(([k]) => `vendors[${v.id}].${k}`));
     return { value: null, because: o.because, unknown: facts };
   }
   // Every vendor fails: explain a few; a portfolio of hundreds gets one line.
-  if (subject.vendors.length <= MAX_LISTED) return any(subject.vendors.map((v) => explainVendor(p, v, services)));
+  if (subject.vendors.length <= MAX_LISTED) return any(subject.vendors.map((v) => explainVendor(p, v, services, suppliers)));
   return F(`none of the ${subject.vendors.length} vendors in ${subject.label} matches`);
 }
 

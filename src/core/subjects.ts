@@ -26,6 +26,8 @@ export interface FlowIndex {
   /** data each vendor receives or sends, through the flows */
   vendorData: Map<string, DataElement[]>;
   vendorPurposes: Map<string, Purpose[]>;
+  /** vendors that some flow brings data from, to the studio's systems or to a processor working for it */
+  suppliers: ReadonlySet<string>;
   game: Subject;
   data: Subject[];
   purposes: Subject[];
@@ -55,6 +57,13 @@ export function indexFlow(flow: Flow): FlowIndex {
       ps.add(f.purpose);
     }
   }
+  // Data a vendor sends to the studio, or to a processor acting for it, is data the studio obtains from that vendor.
+  const systemIds = new Set(flow.systems.map((s) => s.id));
+  const suppliers = new Set(
+    flow.flows
+      .filter((f) => vendorById.has(f.from) && f.to !== f.from && (systemIds.has(f.to) || vendorById.get(f.to)?.role === 'processor'))
+      .map((f) => f.from),
+  );
   const pick = <T>(ids: Iterable<string> | undefined, map: Map<string, T>): T[] =>
     ids ? [...ids].flatMap((id) => (map.has(id) ? [map.get(id)!] : [])) : [];
   const vendorData = new Map(flow.vendors.map((v) => [v.id, pick(vendorDataIds.get(v.id), dataById)]));
@@ -118,7 +127,7 @@ export function indexFlow(flow: Flow): FlowIndex {
       ...(vendor ? { vendor } : {}),
     };
   });
-  return { flow, dataById, purposeById, vendorById, vendorData, vendorPurposes, game, data, purposes, vendors, flows };
+  return { flow, dataById, purposeById, vendorById, vendorData, vendorPurposes, suppliers, game, data, purposes, vendors, flows };
 }
 
 /**

@@ -102,7 +102,7 @@ export function compileTruth(cond: Condition, ctx: LawContext): TruthOf {
     return (s) => {
       let value: Truth = false;
       for (const v of s.vendors) {
-        const t = vendorTruth(p, v, services);
+        const t = vendorTruth(p, v, services, ctx.index.suppliers);
         if (t === true) return true;
         if (t === null) value = null;
       }

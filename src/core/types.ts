@@ -201,6 +201,8 @@ export interface VendorPredicate {
   services?: ListRef;
   dpfCertified?: boolean;
   sellsOrShares?: boolean;
+  /** some flow brings data from the vendor to the studio (to its systems or its processors) */
+  suppliesData?: boolean;
 }
 
 export interface Deadline {

@@ -95,6 +95,15 @@ describe('data, use and vendor predicates', () => {
   it('lawful basis missing', () => {
     expect(run({ lawfulBasis: { missing: true } }, f).value).toBe(true);
   });
+  it('a vendor supplies data only when a flow brings data from it to the studio or its processor', () => {
+    const outbound = flow();
+    expect(run({ vendor: { suppliesData: true } }, outbound).value).toBe(false);
+    expect(run({ vendor: { suppliesData: false } }, outbound).value).toBe(true);
+    const inbound = flow({ flows: [...outbound.flows, { from: 'v', to: 'backend', data: ['email'], purpose: 'account' }] });
+    const o = run({ vendor: { suppliesData: true } }, inbound);
+    expect(o.value).toBe(true);
+    expect(o.because.join(' ')).toMatch(/from vendor v/);
+  });
 });
 
 describe('parameters', () => {
