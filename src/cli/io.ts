@@ -1,6 +1,6 @@
 // What the CLI touches of the outside world, passed in so tests can run main()
 // in-process and so only bin.ts deals with the real process.
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Issue } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -30,8 +30,8 @@ export function writeAtomic(file: string, content: Output): void {
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w');
-    // writeFileSync on a descriptor writes all of a piece, at the current position
-    for (const piece of pieces(content)) writeFileSync(fd, piece);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(fd, content);
+    else writeChunks(fd, content);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
@@ -40,6 +40,23 @@ export function writeAtomic(file: string, content: Output): void {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** Encode text pieces straight into one reusable buffer and write it when full: no joined copies of the text. */
+function writeChunks(fd: number, chunks: Iterable<string>): void {
+  const buffer = Buffer.allocUnsafe(4 << 20);
+  let used = 0;
+  const flush = () => {
+    for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
+    used = 0;
+  };
+  for (const chunk of chunks) {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (used + chunk.length * 3 > buffer.length) flush();
+    if (chunk.length * 3 > buffer.length) writeFileSync(fd, chunk);
+    else used += buffer.write(chunk, used, 'utf8');
+  }
+  flush();
 }
 
 /** Output as pieces of about a megabyte or more: few system calls, no single huge string. */
