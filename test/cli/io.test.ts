@@ -1,0 +1,27 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeAtomic } from '../../src/cli/io.js';
+
+describe('writeAtomic with text in pieces', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'complyflow-io-'));
+
+  it('writes exactly the joined pieces as UTF-8: small, multi-byte, and pieces larger than its buffer', () => {
+    const pieces = ['{"a": "players’ data ≥ 13"', ...Array.from({ length: 5000 }, (_, i) => `,\n  "k${i}": "é→${i}"`), `,\n  "big": "${'x’'.repeat(3_000_000)}"`, '\n}\n'];
+    const file = join(dir, 'out.json');
+    writeAtomic(file, pieces);
+    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('leaves no file and no temporary file when producing the pieces fails', () => {
+    const file = join(dir, 'failed.json');
+    function* failing() {
+      yield 'start';
+      throw new Error('render failed');
+    }
+    expect(() => writeAtomic(file, failing())).toThrow('render failed');
+    expect(readdirSync(dir).filter((f) => f.startsWith('failed'))).toEqual([]);
+  });
+});
