@@ -1,7 +1,6 @@
 // Progress per market (jurisdiction) and per law, from one function so every
 // format (Markdown, HTML, XLSX, JSON consumers) shows the same numbers.
 import type { Report, ReportItem } from '../core/types.js';
-import { isOpen } from './view.js';
 
 export interface Progress {
   total: number;
@@ -22,27 +21,49 @@ export interface ProgressView {
 }
 
 export function progressOf(items: readonly ReportItem[]): Progress {
-  const closed = items.filter((i) => !isOpen(i)).length;
+  let done = 0;
+  let notApplicable = 0;
+  let inProgress = 0;
+  let todo = 0;
+  for (const i of items) {
+    if (i.status === 'done') done++;
+    else if (i.status === 'not-applicable') notApplicable++;
+    else if (i.status === 'in-progress') inProgress++;
+    else if (i.status === 'todo') todo++;
+  }
+  const closed = done + notApplicable;
   return {
     total: items.length,
     closed,
-    done: items.filter((i) => i.status === 'done').length,
-    notApplicable: items.filter((i) => i.status === 'not-applicable').length,
-    inProgress: items.filter((i) => i.status === 'in-progress').length,
-    todo: items.filter((i) => i.status === 'todo').length,
+    done,
+    notApplicable,
+    inProgress,
+    todo,
     percent: items.length ? Math.floor((closed * 100) / items.length) : 0,
   };
 }
 
+/** Items grouped by a key, in first-seen order within each group. */
+export function groupBy<K>(items: readonly ReportItem[], key: (i: ReportItem) => K): Map<K, ReportItem[]> {
+  const out = new Map<K, ReportItem[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  }
+  return out;
+}
+
 /** Progress per market (jurisdiction) and per law: the numbers every format shows. */
 export function buildProgress(report: Report): ProgressView {
-  const jurisdictions = [...new Set(report.items.map((i) => i.jurisdiction))].sort();
+  const byJurisdiction = groupBy(report.items, (i) => i.jurisdiction);
+  const byRegulation = groupBy(report.items, (i) => i.regulation);
   return {
     overall: progressOf(report.items),
-    byMarket: jurisdictions.map((j) => ({ jurisdiction: j, progress: progressOf(report.items.filter((i) => i.jurisdiction === j)) })),
+    byMarket: [...byJurisdiction.keys()].sort().map((j) => ({ jurisdiction: j, progress: progressOf(byJurisdiction.get(j)!) })),
     byLaw: report.regulations
-      .map((r) => ({ id: r.id, name: r.name, jurisdiction: r.jurisdiction, progress: progressOf(report.items.filter((i) => i.regulation === r.id)) }))
+      .map((r) => ({ id: r.id, name: r.name, jurisdiction: r.jurisdiction, progress: progressOf(byRegulation.get(r.id) ?? []) }))
       .filter((l) => l.progress.total > 0),
   };
 }
-

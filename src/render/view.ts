@@ -2,6 +2,7 @@
 // the matrix's topic order. Derived, never stored: JSON stays the model.
 import { TOPIC_ORDER } from '../core/matrix.js';
 import type { Report, ReportItem, ReportRegulation } from '../core/types.js';
+import { groupBy } from './progress.js';
 
 export interface LawView {
   regulation: ReportRegulation;
@@ -21,15 +22,14 @@ export function isOpen(item: ReportItem): boolean {
 }
 
 export function buildView(report: Report): ReportView {
+  const byRegulation = groupBy(report.items, (i) => i.regulation);
   const laws: LawView[] = report.regulations.map((regulation) => {
-    const items = report.items.filter((i) => i.regulation === regulation.id);
-    const topics = TOPIC_ORDER.map((topic) => ({ topic, items: items.filter((i) => i.topic === topic) })).filter((t) => t.items.length);
+    const items = byRegulation.get(regulation.id) ?? [];
+    const byTopic = groupBy(items, (i) => i.topic);
+    const topics = TOPIC_ORDER.filter((topic) => byTopic.has(topic)).map((topic) => ({ topic, items: byTopic.get(topic)! }));
     return { regulation, topics, progress: { done: items.filter((i) => !isOpen(i)).length, total: items.length } };
   });
-  return {
-    report,
-    laws,
-    applicable: laws.filter((l) => l.topics.length > 0),
-    others: report.regulations.filter((r) => !laws.find((l) => l.regulation === r && l.topics.length > 0)),
-  };
+  const applicable = laws.filter((l) => l.topics.length > 0);
+  const shown = new Set(applicable.map((l) => l.regulation));
+  return { report, laws, applicable, others: report.regulations.filter((r) => !shown.has(r)) };
 }
