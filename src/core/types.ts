@@ -22,7 +22,9 @@ export type LawfulBasis =
   | 'legal-obligation'
   | 'vital-interests'
   | 'public-task'
-  | 'legitimate-interests';
+  | 'legitimate-interests'
+  /** UK GDPR Art. 6(1)(ea), from 2026-02-05: a UK basis only */
+  | 'recognised-legitimate-interests';
 
 export interface Flow {
   version: 1;
