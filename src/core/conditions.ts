@@ -88,10 +88,10 @@ const F = (because: string): Outcome => ({ value: false, because: [because], unk
 const U = (fact: string, because: string): Outcome => ({ value: null, because: [because], unknown: [fact] });
 
 function num(ref: NumberRef, ctx: LawContext): { n: number; label: string } {
-  if (typeof ref === 'number') return { n: ref, label: String(ref) };
+  if (typeof ref === 'number') return { n: ref, label: ref.toLocaleString('en-US') };
   const p = ctx.params.get(ref.param);
   if (!p || typeof p.value !== 'number') throw new Error(`parameter ${ref.param} is not a number`);
-  return { n: p.value, label: `${p.value} (${ref.param}${p.source ? `, ${p.source}` : ''})` };
+  return { n: p.value, label: `${p.value.toLocaleString('en-US')} (${ref.param}${p.source ? `, ${p.source}` : ''})` };
 }
 
 export function list(ref: ListRef, ctx: LawContext): { items: string[]; label: string } {
@@ -206,7 +206,7 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
     const o = evaluateCondition(cond.not, subject, ctx);
     return { ...o, value: o.value === null ? null : !o.value };
   }
-  if ('always' in cond) return T('always');
+  if ('always' in cond) return T('unconditional: applies to every game in scope');
   if ('offeredIn' in cond || 'establishedIn' in cond || 'players' in cond || 'controller' in cond || 'audience' in cond) {
     // These read only the game, not the subject: one evaluation per law serves every subject.
     const hit = ctx.memo?.get(cond);
@@ -331,10 +331,10 @@ function controller(p: NonNullable<Extract<Condition, { controller: unknown }>['
     }
   }
   if (p.establishedIn) parts.push(establishedIn(list(p.establishedIn, ctx).items, ctx));
-  for (const [key, field, label] of [
-    ['hasEuRepresentative', 'euRepresentative', 'an EU representative'],
-    ['hasUkRepresentative', 'ukRepresentative', 'a UK representative'],
-    ['hasDpo', 'dpo', 'a data protection officer'],
+  for (const [key, field, label, noun] of [
+    ['hasEuRepresentative', 'euRepresentative', 'an EU representative', 'EU representative'],
+    ['hasUkRepresentative', 'ukRepresentative', 'a UK representative', 'UK representative'],
+    ['hasDpo', 'dpo', 'a data protection officer', 'data protection officer'],
   ] as const) {
     const want = p[key];
     if (want === undefined) continue;
@@ -342,7 +342,7 @@ function controller(p: NonNullable<Extract<Condition, { controller: unknown }>['
     if (v === undefined) parts.push(U(`controller.${field}`, `whether ${label} is appointed is not given`));
     else {
       const has = typeof v === 'string' && v.trim() !== '';
-      const text = has ? `${label} is appointed (${v})` : `no ${label} is appointed`;
+      const text = has ? `${label} is appointed (${v})` : `no ${noun} is appointed`;
       parts.push(has === want ? T(text) : F(text));
     }
   }
