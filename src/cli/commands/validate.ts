@@ -11,9 +11,17 @@ export function registerValidate(program: Command, ctx: Context): void {
     .argument('<flow>', 'the game flow description (YAML)')
     .action((flowFile: string) => {
       const flow = requireFlow(resolveFrom(ctx.io, flowFile), loadTaxonomy());
-      ctx.io.stdout(
-        `${flowFile}: valid (${flow.data.length} data elements, ${flow.purposes.length} purposes, ` +
-          `${flow.vendors.length} vendors, ${flow.flows.length} flows, ${flow.markets.length} markets)\n`,
-      );
+      const counts = [
+        count(flow.data.length, 'data element'),
+        count(flow.purposes.length, 'purpose'),
+        count(flow.vendors.length, 'vendor'),
+        count(flow.flows.length, 'flow'),
+        count(flow.markets.length, 'market'),
+      ];
+      ctx.io.stdout(`${flowFile}: valid (${counts.join(', ')})\n`);
     });
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
