@@ -209,7 +209,6 @@ function dedupe(lines: string[]): string[] {
   return lines.length < 2 ? lines.slice() : [...new Set(lines)];
 }
 
-
 export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Taxonomy, options: EvaluateOptions): Report {
   const index = indexFlow(flow);
   const selected = options.markets?.length ? tax.markets.leavesOf(options.markets) : undefined;
