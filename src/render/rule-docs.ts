@@ -3,6 +3,7 @@
 // does. Checked for drift by test/docs-drift.test.ts.
 import { stringify } from 'yaml';
 import type { Regulation } from '../core/types.js';
+import { describeDuration } from '../core/duration.js';
 import type { RuleTestFile } from '../testing/rule-tests.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
@@ -43,7 +44,7 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
     out.push(`- Citation: ${r.url ? `[${esc(r.citation)}](${r.url})` : esc(r.citation)}`);
     out.push(`- Topic: ${r.topic}; severity: ${r.severity}; one item per ${r.for}`);
     if (r.inForce) out.push(`- In force from ${r.inForce}`);
-    if (r.deadline) out.push(`- Deadline: within ${r.deadline.within} of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
+    if (r.deadline) out.push(`- Deadline: within ${describeDuration(r.deadline.within)} (\`${r.deadline.within}\`) of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
     if (r.questions?.length) out.push(`- Vendor questions: ${r.questions.join(', ')}`);
     out.push(`- Verification: ${r.verification ?? 'verified'}${r.note ? `. ${esc(r.note)}` : ''}`, '');
     out.push('When:', '', '```yaml', stringify(r.when).trimEnd(), '```', '');
