@@ -74,13 +74,25 @@ function shared(cond: Condition, subject: Subject, ctx: LawContext, compute: () 
   let bySubject = ctx.shared.get(key);
   if (!bySubject) ctx.shared.set(key, (bySubject = new Map()));
   let o = bySubject.get(subject);
-  if (!o) {
-    o = compute();
-    Object.freeze(o.because);
-    Object.freeze(o.unknown);
-    bySubject.set(subject, Object.freeze(o));
-  }
+  if (!o) bySubject.set(subject, (o = frozen(compute())));
   return o;
+}
+
+/** An outcome that will be reused: read-only, lines included. */
+function frozen(o: Outcome): Outcome {
+  Object.freeze(o.because);
+  Object.freeze(o.unknown);
+  return Object.freeze(o);
+}
+
+/** Predicates that read only the game (markets, thresholds, controller, audience): the same for every subject of a law. */
+export type GameLevelCondition = Extract<
+  Condition,
+  { offeredIn: unknown } | { establishedIn: unknown } | { players: unknown } | { controller: unknown } | { audience: unknown }
+>;
+
+export function isGameLevel(cond: Condition): cond is GameLevelCondition {
+  return 'offeredIn' in cond || 'establishedIn' in cond || 'players' in cond || 'controller' in cond || 'audience' in cond;
 }
 
 const T = (because: string): Outcome => ({ value: true, because: [because], unknown: [] });
@@ -207,14 +219,12 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
     return { ...o, value: o.value === null ? null : !o.value };
   }
   if ('always' in cond) return T('unconditional: applies to every game in scope');
-  if ('offeredIn' in cond || 'establishedIn' in cond || 'players' in cond || 'controller' in cond || 'audience' in cond) {
-    // These read only the game, not the subject: one evaluation per law serves every subject.
+  if (isGameLevel(cond)) {
+    // One evaluation per law serves every subject.
     const hit = ctx.memo?.get(cond);
     if (hit) return hit;
-    const o = gameLevel(cond, ctx);
-    Object.freeze(o.because);
-    Object.freeze(o.unknown);
-    ctx.memo?.set(cond, Object.freeze(o));
+    const o = frozen(gameLevel(cond, ctx));
+    ctx.memo?.set(cond, o);
     return o;
   }
   if ('data' in cond) return shared(cond, subject, ctx, () => data(cond.data, subject, ctx));
@@ -241,13 +251,12 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
   throw new Error(`unknown condition ${JSON.stringify(unreachable)}`);
 }
 
-function gameLevel(cond: Condition, ctx: LawContext): Outcome {
+function gameLevel(cond: GameLevelCondition, ctx: LawContext): Outcome {
   if ('offeredIn' in cond) return offeredIn(list(cond.offeredIn, ctx).items, ctx);
   if ('establishedIn' in cond) return establishedIn(list(cond.establishedIn, ctx).items, ctx);
   if ('players' in cond) return players(cond.players, ctx);
   if ('controller' in cond) return controller(cond.controller, ctx);
-  if ('audience' in cond) return audience(cond.audience, ctx);
-  throw new Error(`not a game-level condition: ${JSON.stringify(cond)}`);
+  return audience(cond.audience, ctx);
 }
 
 function playersLabel(p: number | undefined): string {

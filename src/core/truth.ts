@@ -4,7 +4,7 @@
 // function that answers true, false or unknown without building any text;
 // only pairs that are not false are explained by evaluateCondition.
 // A test holds the two to the same answer on every rule and fixture.
-import { evaluateCondition, list, vendorTruth, type LawContext, type Truth } from './conditions.js';
+import { evaluateCondition, isGameLevel, list, vendorTruth, type LawContext, type Truth } from './conditions.js';
 import type { Subject } from './subjects.js';
 import { matchesAny } from './taxonomy.js';
 import type { Condition } from './types.js';
@@ -13,32 +13,26 @@ export type TruthOf = (subject: Subject) => Truth;
 
 const always = (t: Truth): TruthOf => () => t;
 
+/**
+ * Three-valued AND (decided by the first false part) or OR (by the first true
+ * part); otherwise unknown if any part is, else the other value.
+ */
+function decidedBy(decisive: boolean, parts: readonly TruthOf[]): TruthOf {
+  return (s) => {
+    let value: Truth = !decisive;
+    for (const part of parts) {
+      const t = part(s);
+      if (t === decisive) return decisive;
+      if (t === null) value = null;
+    }
+    return value;
+  };
+}
+
 /** Compile a condition for one law: parameters and game-level facts are read once here. */
 export function compileTruth(cond: Condition, ctx: LawContext): TruthOf {
-  if ('all' in cond) {
-    const parts = cond.all.map((c) => compileTruth(c, ctx));
-    return (s) => {
-      let value: Truth = true;
-      for (const part of parts) {
-        const t = part(s);
-        if (t === false) return false;
-        if (t === null) value = null;
-      }
-      return value;
-    };
-  }
-  if ('any' in cond) {
-    const parts = cond.any.map((c) => compileTruth(c, ctx));
-    return (s) => {
-      let value: Truth = false;
-      for (const part of parts) {
-        const t = part(s);
-        if (t === true) return true;
-        if (t === null) value = null;
-      }
-      return value;
-    };
-  }
+  if ('all' in cond) return decidedBy(false, cond.all.map((c) => compileTruth(c, ctx)));
+  if ('any' in cond) return decidedBy(true, cond.any.map((c) => compileTruth(c, ctx)));
   if ('not' in cond) {
     const inner = compileTruth(cond.not, ctx);
     return (s) => {
@@ -47,8 +41,8 @@ export function compileTruth(cond: Condition, ctx: LawContext): TruthOf {
     };
   }
   if ('always' in cond) return always(true);
-  if ('offeredIn' in cond || 'establishedIn' in cond || 'players' in cond || 'controller' in cond || 'audience' in cond)
-    // Game-level: the same for every subject (and memoised for the explanations too).
+  if (isGameLevel(cond))
+    // The same for every subject (and memoised for the explanations too).
     return always(evaluateCondition(cond, ctx.index.game, ctx).value);
   if ('since' in cond) return always(ctx.asOf >= cond.since);
   if ('data' in cond) {
