@@ -13,31 +13,31 @@ const Ajv = require('ajv') as typeof import('ajv').default;
 
 export type SchemaName = 'flow' | 'rule' | 'regulation' | 'rule-test' | 'status' | 'questions' | 'report' | 'condition';
 
-/** The schemas each schema refers to, which must be added with it. */
-const REFERS_TO: Record<SchemaName, SchemaName[]> = {
-  condition: [],
-  flow: [],
-  rule: ['condition'],
-  regulation: ['condition'],
-  'rule-test': [],
-  status: [],
-  questions: ['rule', 'condition'],
-  report: ['rule', 'condition'],
-};
-
 let ajv: InstanceType<typeof Ajv> | undefined;
-const added = new Set<SchemaName>();
+const added = new Set<string>();
 const compiled = new Map<SchemaName, ValidateFunction>();
 
-// Only the schemas a command needs are read and compiled: checking a flow
-// should not pay for the rule-pack schemas. Schemas are checked against the
-// meta-schema by the test suite, not on every run.
-function instance(name: SchemaName): InstanceType<typeof Ajv> {
+/** The other schema files a schema refers to ("rule.schema.json#/definitions/topic" → rule.schema.json). */
+function referencedFiles(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) referencedFiles(v, out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string' && !v.startsWith('#')) out.add(v.split('#')[0]!);
+      else referencedFiles(v, out);
+    }
+  return out;
+}
+
+// Only the schemas a command needs, and those they refer to, are read and
+// compiled: checking a flow should not pay for the rule-pack schemas. Schemas
+// are checked against the meta-schema by the test suite, not on every run.
+function withSchema(file: string): InstanceType<typeof Ajv> {
   ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false });
-  for (const n of [name, ...REFERS_TO[name]]) {
-    if (added.has(n)) continue;
-    ajv.addSchema(JSON.parse(readFileSync(packagePath('schemas', `${n}.schema.json`), 'utf8')), `${n}.schema.json`);
-    added.add(n);
+  if (!added.has(file)) {
+    const schema: unknown = JSON.parse(readFileSync(packagePath('schemas', file), 'utf8'));
+    ajv.addSchema(schema as object, file);
+    added.add(file);
+    for (const ref of referencedFiles(schema)) withSchema(ref);
   }
   return ajv;
 }
@@ -45,7 +45,7 @@ function instance(name: SchemaName): InstanceType<typeof Ajv> {
 export function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    v = instance(name).getSchema(`${name}.schema.json`);
+    v = withSchema(`${name}.schema.json`).getSchema(`${name}.schema.json`);
     if (!v) throw new Error(`schema ${name} not found`);
     compiled.set(name, v);
   }
