@@ -81,7 +81,7 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
     report.issues.push({ file, pointer: '', message: `no rule "${ruleId}" in ${reg.id}` });
     return report;
   }
-  const baseFile = spec.base ? resolve(dirname(file), spec.base) : join(dirname(file), '..', 'fixtures', 'base.yaml');
+  const baseFile = baseFileOf(file, spec);
   if (!existsSync(baseFile)) {
     report.issues.push({ file, pointer: '/base', message: `base flow not found: ${baseFile}` });
     return report;
@@ -97,13 +97,9 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
     for (const c of spec[kind]) {
       if (names.has(c.name)) report.issues.push({ file, pointer: '', message: `two cases are named "${c.name}"` });
       names.add(c.name);
-      const merged = deepMerge(base.value, c.flow);
-      const schemaIssues = validateWith('flow', `${file} (case "${c.name}")`, merged);
-      const flow = schemaIssues.length ? undefined : normalizeFlow(merged as Flow);
-      const refIssues = flow ? checkFlow(flow, tax, `${file} (case "${c.name}")`) : [];
-      if (!flow || refIssues.length) {
-        const all = [...schemaIssues, ...refIssues];
-        report.results.push({ rule: ruleId, kind, name: c.name, ok: false, message: `the case's flow is invalid: ${all.map((i) => `${i.pointer} ${i.message}`).join('; ')}` });
+      const { flow, issues } = caseFlow(base.value, c, `${file} (case "${c.name}")`, tax);
+      if (!flow) {
+        report.results.push({ rule: ruleId, kind, name: c.name, ok: false, message: `the case's flow is invalid: ${issues.map((i) => `${i.pointer} ${i.message}`).join('; ')}` });
         continue;
       }
       const asOf = c.asOf ?? spec.asOf ?? reg.lastReviewed;
@@ -134,19 +130,31 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
   return report;
 }
 
+/** The base flow a fixture file's cases are merged into: its own `base`, or the pack's fixtures/base.yaml. */
+function baseFileOf(file: string, spec: RuleTestFile): string {
+  return spec.base ? resolve(dirname(file), spec.base) : join(dirname(file), '..', 'fixtures', 'base.yaml');
+}
+
+/** A case's flow: the base with the case merged in, if it passes the schema and the reference checks. */
+function caseFlow(base: Flow, c: Case, label: string, tax: Taxonomy): { flow?: Flow; issues: Issue[] } {
+  const merged = deepMerge(base, c.flow);
+  const schemaIssues = validateWith('flow', label, merged);
+  if (schemaIssues.length) return { issues: schemaIssues };
+  const flow = normalizeFlow(merged as Flow);
+  const refIssues = checkFlow(flow, tax, label);
+  return refIssues.length ? { issues: refIssues } : { flow, issues: [] };
+}
+
 /** Every well-formed flow in a rule's fixture file, with the date it is evaluated at (for tests that sweep fixtures). */
 export function fixtureFlows(file: string, reg: Regulation, tax: Taxonomy): Array<{ name: string; flow: Flow; asOf: string }> {
   const spec = readYaml<RuleTestFile>(file, 'rule-test').value;
   if (!spec) return [];
-  const base = loadBase(spec.base ? resolve(dirname(file), spec.base) : join(dirname(file), '..', 'fixtures', 'base.yaml')).value;
+  const base = loadBase(baseFileOf(file, spec)).value;
   if (!base) return [];
   const out: Array<{ name: string; flow: Flow; asOf: string }> = [];
   for (const c of [...spec.valid, ...spec.invalid]) {
-    const merged = deepMerge(base, c.flow);
-    if (validateWith('flow', file, merged).length) continue;
-    const flow = normalizeFlow(merged as Flow);
-    if (checkFlow(flow, tax, file).length) continue;
-    out.push({ name: c.name, flow, asOf: c.asOf ?? spec.asOf ?? reg.lastReviewed });
+    const { flow } = caseFlow(base, c, file, tax);
+    if (flow) out.push({ name: c.name, flow, asOf: c.asOf ?? spec.asOf ?? reg.lastReviewed });
   }
   return out;
 }
