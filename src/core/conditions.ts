@@ -37,13 +37,39 @@ export interface LawContext {
 /**
  * Twenty state laws ask the same question ("does this purpose target ads?")
  * of the same thousand purposes: the answer and its explanation are computed
- * once and shared. Keyed by the predicate's text and the values of the
+ * once and shared. Keyed by the condition's text and the values of the
  * parameters it reads (which appear in its explanation), then by subject.
  */
-export type SharedOutcomes = Map<string, Map<Subject, Outcome>>;
+export interface SharedOutcomes {
+  /** the outcome of a subject-level condition, by key, then by subject */
+  bySubject: Map<string, Map<Subject, Outcome>>;
+  /** for a rule's whole condition: the subjects of its kind on which it is not false, with their outcomes */
+  matches: Map<string, ReadonlyArray<readonly [Subject, Outcome]>>;
+}
+
+export const sharedOutcomes = (): SharedOutcomes => ({ bySubject: new Map(), matches: new Map() });
 
 /** Subjects that are the same objects for every law (markets and transfers are built per law). */
-const SHARED_KINDS: ReadonlySet<Subject['kind']> = new Set(['game', 'data', 'purpose', 'vendor', 'flow']);
+export const SHARED_KINDS: ReadonlySet<Subject['kind']> = new Set(['game', 'data', 'purpose', 'vendor', 'flow']);
+
+const subjectOnlyMemo = new WeakMap<Condition, boolean>();
+
+/**
+ * A condition that reads nothing of the law but its parameters (no markets,
+ * thresholds, controller or audience): its outcome on a subject can be shared
+ * by every law whose parameters agree.
+ */
+export function isSubjectOnly(cond: Condition): boolean {
+  let v = subjectOnlyMemo.get(cond);
+  if (v === undefined) {
+    if ('all' in cond) v = cond.all.every(isSubjectOnly);
+    else if ('any' in cond) v = cond.any.every(isSubjectOnly);
+    else if ('not' in cond) v = isSubjectOnly(cond.not);
+    else v = !isGameLevel(cond);
+    subjectOnlyMemo.set(cond, v);
+  }
+  return v;
+}
 
 function paramsIn(value: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(value)) for (const v of value) paramsIn(v, out);
@@ -55,7 +81,7 @@ function paramsIn(value: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
-function sharedKey(cond: Condition, ctx: LawContext): string {
+export function sharedKey(cond: Condition, ctx: LawContext): string {
   let key = ctx.keys?.get(cond);
   if (key === undefined) {
     key = JSON.stringify(cond);
@@ -71,8 +97,8 @@ function sharedKey(cond: Condition, ctx: LawContext): string {
 function shared(cond: Condition, subject: Subject, ctx: LawContext, compute: () => Outcome): Outcome {
   if (!ctx.shared || !SHARED_KINDS.has(subject.kind)) return compute();
   const key = sharedKey(cond, ctx);
-  let bySubject = ctx.shared.get(key);
-  if (!bySubject) ctx.shared.set(key, (bySubject = new Map()));
+  let bySubject = ctx.shared.bySubject.get(key);
+  if (!bySubject) ctx.shared.bySubject.set(key, (bySubject = new Map()));
   let o = bySubject.get(subject);
   if (!o) bySubject.set(subject, (o = frozen(compute())));
   return o;
@@ -212,12 +238,8 @@ function anyOf(n: number, child: (i: number) => Outcome): Outcome {
 }
 
 export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawContext): Outcome {
-  if ('all' in cond) return allOf(cond.all.length, (i) => evaluateCondition(cond.all[i]!, subject, ctx));
-  if ('any' in cond) return anyOf(cond.any.length, (i) => evaluateCondition(cond.any[i]!, subject, ctx));
-  if ('not' in cond) {
-    const o = evaluateCondition(cond.not, subject, ctx);
-    return { ...o, value: o.value === null ? null : !o.value };
-  }
+  if ('all' in cond || 'any' in cond || 'not' in cond)
+    return isSubjectOnly(cond) ? shared(cond, subject, ctx, () => combined(cond, subject, ctx)) : combined(cond, subject, ctx);
   if ('always' in cond) return T('unconditional: applies to every game in scope');
   if (isGameLevel(cond)) {
     // One evaluation per law serves every subject.
@@ -249,6 +271,13 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
   }
   const unreachable: never = cond;
   throw new Error(`unknown condition ${JSON.stringify(unreachable)}`);
+}
+
+function combined(cond: Extract<Condition, { all: unknown } | { any: unknown } | { not: unknown }>, subject: Subject, ctx: LawContext): Outcome {
+  if ('all' in cond) return allOf(cond.all.length, (i) => evaluateCondition(cond.all[i]!, subject, ctx));
+  if ('any' in cond) return anyOf(cond.any.length, (i) => evaluateCondition(cond.any[i]!, subject, ctx));
+  const o = evaluateCondition(cond.not, subject, ctx);
+  return { ...o, value: o.value === null ? null : !o.value };
 }
 
 function gameLevel(cond: GameLevelCondition, ctx: LawContext): Outcome {

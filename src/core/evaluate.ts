@@ -1,6 +1,6 @@
 // The pure heart of complyflow: a flow and the rule packs in, a report out.
 // No clock, no file system: the caller passes `asOf` and everything else.
-import { evaluateCondition, type LawContext, type Outcome, type SharedOutcomes } from './conditions.js';
+import { evaluateCondition, isSubjectOnly, SHARED_KINDS, sharedKey, sharedOutcomes, type LawContext, type Outcome, type SharedOutcomes } from './conditions.js';
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -159,13 +159,8 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     const inForce = rule.inForce ?? reg.inForce;
     // An undecided law makes its items undecided too, except provisions that bind regardless of its scope.
     const scopeUndecided = scope.value === null && rule.scope !== 'territory';
-    const truthOf = compileTruth(rule.when, ctx);
     const showsDataIds = [rule.title, rule.action, ...rule.evidence].some((t) => t.includes('dataIds'));
-    for (const subject of subjectsFor(rule, index, offeredInTerritory, lawTransfers)) {
-      // Explain only what is not false: most pairs of a large portfolio are.
-      if (truthOf(subject) === false) continue;
-      const o: Outcome = evaluateCondition(rule.when, subject, ctx);
-      if (o.value === false) continue;
+    for (const [subject, o] of matching(rule, ctx, () => subjectsFor(rule, index, offeredInTerritory, lawTransfers))) {
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
       else if (o.value === null || scopeUndecided) determination = 'to-confirm';
@@ -185,9 +180,9 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         evidence: texts.evidence,
         deadline: rule.deadline ?? null,
         subject: { type: subject.kind, id: subject.id },
-        because: dedupe(scopeUndecided ? [...o.because, ...scope.because] : o.because),
+        because: scopeUndecided ? dedupe([...o.because, ...scope.because]) : dedupe(o.because),
         determination,
-        unknown: dedupe([...(scopeUndecided ? scope.unknown : []), ...o.unknown]),
+        unknown: scopeUndecided ? dedupe([...scope.unknown, ...o.unknown]) : dedupe(o.unknown),
         inForce,
         verification: rule.verification ?? 'verified',
         status: 'todo',
@@ -205,8 +200,36 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
   return { regulation, findings };
 }
 
-function dedupe(lines: string[]): string[] {
-  return lines.length < 2 ? lines.slice() : [...new Set(lines)];
+/**
+ * The subjects on which a rule's condition is not false, with their outcomes.
+ * Only these are explained (most pairs of a large portfolio are false), and a
+ * condition that reads only the subject is decided once for every law whose
+ * parameters agree (twenty state laws share many rules).
+ */
+function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): ReadonlyArray<readonly [Subject, Outcome]> {
+  const key = ctx.shared && SHARED_KINDS.has(rule.for) && isSubjectOnly(rule.when) ? `${rule.for}|${sharedKey(rule.when, ctx)}` : undefined;
+  const known = key === undefined ? undefined : ctx.shared!.matches.get(key);
+  if (known) return known;
+  const truthOf = compileTruth(rule.when, ctx);
+  const found: Array<readonly [Subject, Outcome]> = [];
+  for (const subject of subjects()) {
+    if (truthOf(subject) === false) continue;
+    const o = evaluateCondition(rule.when, subject, ctx);
+    if (o.value !== false) found.push([subject, o]);
+  }
+  if (key !== undefined) ctx.shared!.matches.set(key, found);
+  return found;
+}
+
+/** Lines without repeats, as a new array (outcomes' lines may be shared and frozen). */
+function dedupe(lines: readonly string[]): string[] {
+  if (lines.length > 8) return [...new Set(lines)];
+  const out: string[] = [];
+  next: for (const line of lines) {
+    for (const seen of out) if (seen === line) continue next;
+    out.push(line);
+  }
+  return out;
 }
 
 export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Taxonomy, options: EvaluateOptions): Report {
@@ -217,7 +240,7 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
     .sort(byId);
 
   // Laws share the explanations of the same question about the same subject.
-  const shared: SharedOutcomes = new Map();
+  const shared: SharedOutcomes = sharedOutcomes();
   const evaluations = laws.map((r) => evaluateRegulation(r, index, tax, options.asOf, shared));
   const findings: Finding[] = [];
   for (const e of evaluations) for (const f of e.findings) findings.push(f);

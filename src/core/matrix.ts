@@ -9,29 +9,36 @@ export const TOPIC_ORDER: readonly Topic[] = [
   'processor-contract', 'transfer', 'retention', 'records', 'ai-transparency', 'vendor-assurance',
 ];
 
-function shorter(a: string | null, b: string): string {
-  return a === null || durationSeconds(b) < durationSeconds(a) ? b : a;
-}
-
 export function buildMatrix(items: readonly ReportItem[]): MatrixRow[] {
+  // One pass groups items by topic and jurisdiction; durations are compared as seconds, each parsed once.
+  const byTopic = new Map<Topic, Map<string, MatrixCell>>();
+  const seconds = new Map<string, number>();
+  const secondsOf = (d: string) => {
+    let s = seconds.get(d);
+    if (s === undefined) seconds.set(d, (s = durationSeconds(d)));
+    return s;
+  };
+  for (const item of items) {
+    if (item.determination === 'upcoming') continue;
+    let cells = byTopic.get(item.topic);
+    if (!cells) byTopic.set(item.topic, (cells = new Map()));
+    let cell = cells.get(item.jurisdiction);
+    if (!cell) cells.set(item.jurisdiction, (cell = { jurisdiction: item.jurisdiction, items: [], deadline: null }));
+    cell.items.push(item.id);
+    const within = item.deadline?.within;
+    if (within !== undefined && (cell.deadline === null || secondsOf(within) < secondsOf(cell.deadline))) cell.deadline = within;
+  }
   const rows: MatrixRow[] = [];
   for (const topic of TOPIC_ORDER) {
-    const cells = new Map<string, MatrixCell>();
-    for (const item of items) {
-      if (item.topic !== topic || item.determination === 'upcoming') continue;
-      let cell = cells.get(item.jurisdiction);
-      if (!cell) cells.set(item.jurisdiction, (cell = { jurisdiction: item.jurisdiction, items: [], deadline: null }));
-      cell.items.push(item.id);
-      if (item.deadline) cell.deadline = shorter(cell.deadline, item.deadline.within);
-    }
-    if (cells.size === 0) continue;
+    const cells = byTopic.get(topic);
+    if (!cells) continue;
     const sorted = [...cells.values()].sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
     let strictest: MatrixRow['strictest'] = null;
     for (const c of sorted) {
       if (!c.deadline) continue;
-      const s = durationSeconds(c.deadline);
-      if (!strictest || s < durationSeconds(strictest.within)) strictest = { within: c.deadline, jurisdictions: [c.jurisdiction] };
-      else if (s === durationSeconds(strictest.within)) strictest.jurisdictions.push(c.jurisdiction);
+      const s = secondsOf(c.deadline);
+      if (!strictest || s < secondsOf(strictest.within)) strictest = { within: c.deadline, jurisdictions: [c.jurisdiction] };
+      else if (s === secondsOf(strictest.within)) strictest.jurisdictions.push(c.jurisdiction);
     }
     rows.push({ topic, strictest, cells: sorted });
   }

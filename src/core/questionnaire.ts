@@ -12,9 +12,15 @@ function concerns(q: Question, v: Vendor): boolean {
 
 const sortUnique = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
+/** Sorted and unique: findings usually come in item order, so usually a check and a copy. */
+function sortedUnique(xs: readonly string[]): string[] {
+  for (let i = 1; i < xs.length; i++) if (!(xs[i - 1]! < xs[i]!)) return sortUnique(xs);
+  return xs.slice();
+}
+
 export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], bank: readonly Question[]): ReportVendor[] {
   const byId = new Map(bank.map((q) => [q.id, q]));
-  const perVendor = new Map<string, Map<string, { q: Question; regs: Set<string>; cites: Set<string>; items: Set<string> }>>();
+  const perVendor = new Map<string, Map<string, { q: Question; regs: Set<string>; cites: Set<string>; items: string[] }>>();
   for (const f of findings) {
     if (f.questions.length === 0 || f.item.determination === 'upcoming') continue;
     for (const v of f.vendors) {
@@ -24,10 +30,10 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
         const q = byId.get(qid);
         if (!q || !concerns(q, v)) continue;
         let entry = qs.get(qid);
-        if (!entry) qs.set(qid, (entry = { q, regs: new Set(), cites: new Set(), items: new Set() }));
+        if (!entry) qs.set(qid, (entry = { q, regs: new Set(), cites: new Set(), items: [] }));
         entry.regs.add(f.item.regulation);
         entry.cites.add(f.item.citation);
-        entry.items.add(f.item.id);
+        entry.items.push(f.item.id);
       }
     }
   }
@@ -41,7 +47,7 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
         evidence: e.q.evidence,
         regulations: sortUnique(e.regs),
         citations: sortUnique(e.cites),
-        items: sortUnique(e.items),
+        items: sortedUnique(e.items),
       }));
       return { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], questions };
     });

@@ -3,18 +3,17 @@ import { SEVERITIES, type Report, type ReportItem, type ReportRegulation } from 
 const STATUSES = ['todo', 'in-progress', 'done', 'not-applicable'] as const;
 const DETERMINATIONS = ['applies', 'to-confirm', 'upcoming'] as const;
 
-function count<K extends string>(keys: readonly K[], values: readonly string[]): Record<K, number> {
-  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  for (const v of values) if (v in out) out[v as K]++;
-  return out;
-}
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 export function summarize(regs: readonly ReportRegulation[], items: readonly ReportItem[]): Report['summary'] {
-  return {
-    applicable: regs.filter((r) => r.status === 'applies').length,
-    items: items.length,
-    bySeverity: count(SEVERITIES, items.map((i) => i.severity)),
-    byStatus: count(STATUSES, items.map((i) => i.status)),
-    byDetermination: count(DETERMINATIONS, items.map((i) => i.determination)),
-  };
+  const bySeverity = zeros(SEVERITIES);
+  const byStatus = zeros(STATUSES);
+  const byDetermination = zeros(DETERMINATIONS);
+  // One pass; a value outside the vocabulary (a hand-edited status) is not counted.
+  for (const i of items) {
+    if (Object.hasOwn(bySeverity, i.severity)) bySeverity[i.severity]++;
+    if (Object.hasOwn(byStatus, i.status)) byStatus[i.status as (typeof STATUSES)[number]]++;
+    if (Object.hasOwn(byDetermination, i.determination)) byDetermination[i.determination]++;
+  }
+  return { applicable: regs.filter((r) => r.status === 'applies').length, items: items.length, bySeverity, byStatus, byDetermination };
 }

@@ -155,3 +155,37 @@ describe('scope: territory, provisions without a size threshold', () => {
     expect(evaluate(flow(), [reg], tax, opts).regulations[0]!.status).toBe('not-applicable');
   });
 });
+
+describe('outcomes shared between laws', () => {
+  // Laws with the same rule condition share its outcomes; parameters that differ must keep them apart.
+  const sensitive = (id: string, categories: string[]): Regulation =>
+    regulation([rule({ id: 'sensitive', for: 'data', when: { data: { category: { param: 'sensitive' } } } })], {
+      id,
+      parameters: { sensitive: { type: 'list', value: categories, description: 'sensitive categories' } } as Regulation['parameters'],
+    });
+  const f = flow({
+    data: [
+      { id: 'email', category: 'user.contact.email', subjects: ['player'], retention: 'P1Y' },
+      { id: 'voice', category: 'user.biometric.voice', subjects: ['player'], retention: 'P1Y' },
+    ],
+    purposes: [{ id: 'account', use: 'essential.service', data: ['email', 'voice'], lawfulBasis: 'contract' }],
+  });
+
+  it('a condition read with other parameter values is decided again', () => {
+    const r = evaluate(f, [sensitive('law-a', ['user.biometric']), sensitive('law-b', ['user.contact']), sensitive('law-c', ['user.biometric'])], tax, opts);
+    expect(r.items.map((i) => i.id)).toEqual(['law-a/sensitive/data:voice', 'law-b/sensitive/data:email', 'law-c/sensitive/data:voice']);
+  });
+
+  it('the whole library gives the same items together as law by law', async () => {
+    const { loadLibrary } = await import('../../src/library.js');
+    const { loadFlow } = await import('../../src/load/flow.js');
+    const lib = loadLibrary();
+    const example = loadFlow(new URL('../../examples/starfall/flow.yaml', import.meta.url).pathname, lib.tax).flow!;
+    for (const asOf of ['2026-11-25', '2028-01-01']) {
+      const together = evaluate(example, lib.regulations, lib.tax, { ...opts, asOf });
+      const alone = lib.regulations.flatMap((reg) => evaluate(example, [reg], lib.tax, { ...opts, asOf }).items);
+      expect(together.items.length).toBeGreaterThan(100);
+      expect(together.items).toEqual([...alone].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    }
+  });
+});
