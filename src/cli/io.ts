@@ -8,7 +8,7 @@ import type { Output } from '../render/index.js';
 
 export interface Io {
   cwd: string;
-  stdout: (text: string) => void;
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** today's date, as YYYY-MM-DD: the only clock read, and only when --as-of is not given */
   today: () => string;
@@ -42,41 +42,14 @@ export function writeAtomic(file: string, content: Output): void {
   }
 }
 
-/** Encode text pieces straight into one reusable buffer and write it when full: no joined copies of the text. */
-function writeChunks(fd: number, chunks: Iterable<string>): void {
-  const buffer = Buffer.allocUnsafe(4 << 20);
-  let used = 0;
-  const flush = () => {
-    for (let done = 0; done < used; ) done += writeSync(fd, buffer, done, used - done);
-    used = 0;
-  };
-  for (const chunk of chunks) {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (used + chunk.length * 3 > buffer.length) flush();
-    if (chunk.length * 3 > buffer.length) writeFileSync(fd, chunk);
-    else used += buffer.write(chunk, used, 'utf8');
-  }
-  flush();
+/** Write pieces of bytes as they come: no joined copy of the whole output. */
+function writeChunks(fd: number, chunks: Iterable<Uint8Array>): void {
+  for (const chunk of chunks) for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
 }
 
-/** Output as pieces of about a megabyte or more: few system calls, no single huge string. */
-function* pieces(content: Output): Generator<string | Uint8Array> {
-  if (typeof content === 'string' || content instanceof Uint8Array) {
-    yield content;
-    return;
-  }
-  let pending: string[] = [];
-  let size = 0;
-  for (const chunk of content) {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size >= 1 << 20) {
-      yield pending.join('');
-      pending = [];
-      size = 0;
-    }
-  }
-  if (pending.length) yield pending.join('');
+/** Output as it goes to a stream: whole, or piece by piece (each valid UTF-8 alone). */
+function pieces(content: Output): Iterable<string | Uint8Array> {
+  return typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
 }
 
 export function formatIssue(issue: Issue, cwd: string): string {
@@ -100,5 +73,5 @@ export function requireOutFor(format: string, out: string | undefined): void {
 /** Write a command's output to --out (atomically) or to stdout. */
 export function emit(io: Io, out: string | undefined, output: Output): void {
   if (out) writeAtomic(resolveFrom(io, out), output);
-  else for (const piece of pieces(output)) io.stdout(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'));
+  else for (const piece of pieces(output)) io.stdout(piece);
 }

@@ -17,11 +17,11 @@ export interface RenderContext {
 }
 
 export function renderJson(report: Report): string {
-  return [...jsonChunks(report)].join('');
+  return Buffer.concat([...jsonChunks(report)]).toString('utf8');
 }
 
-/** What a format produces: text, bytes, or text in pieces (the JSON of a large report). */
-export type Output = string | Uint8Array | Iterable<string>;
+/** What a format produces: text, bytes, or UTF-8 in pieces (the JSON of a large report), each piece valid UTF-8 alone. */
+export type Output = string | Uint8Array | Iterable<Uint8Array>;
 
 /** The report in a format, as the CLI writes it: JSON in pieces, the rest whole. */
 export async function renderReportOutput(report: Report, format: Format, context: RenderContext = {}): Promise<Output> {

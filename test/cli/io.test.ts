@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomic } from '../../src/cli/io.js';
 
-describe('writeAtomic with text in pieces', () => {
+describe('writeAtomic with UTF-8 in pieces', () => {
   const dir = mkdtempSync(join(tmpdir(), 'complyflow-io-'));
 
-  it('writes exactly the joined pieces as UTF-8: small, multi-byte, and pieces larger than its buffer', () => {
+  it('writes exactly the joined pieces: small, multi-byte, and large', () => {
     const pieces = ['{"a": "players’ data ≥ 13"', ...Array.from({ length: 5000 }, (_, i) => `,\n  "k${i}": "é→${i}"`), `,\n  "big": "${'x’'.repeat(3_000_000)}"`, '\n}\n'];
     const file = join(dir, 'out.json');
-    writeAtomic(file, pieces);
+    writeAtomic(file, pieces.map((p) => Buffer.from(p)));
     expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
     expect(readdirSync(dir)).toEqual(['out.json']);
   });
@@ -18,7 +18,7 @@ describe('writeAtomic with text in pieces', () => {
   it('leaves no file and no temporary file when producing the pieces fails', () => {
     const file = join(dir, 'failed.json');
     function* failing() {
-      yield 'start';
+      yield Buffer.from('start');
       throw new Error('render failed');
     }
     expect(() => writeAtomic(file, failing())).toThrow('render failed');

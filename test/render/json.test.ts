@@ -3,28 +3,30 @@ import fc from 'fast-check';
 import { jsonChunks } from '../../src/render/json.js';
 
 const whole = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
-const pieced = (v: unknown, batch: number) => [...jsonChunks(v, batch)].join('');
+const pieced = (v: unknown, batch: number, pieceBytes?: number) => Buffer.concat([...jsonChunks(v, batch, pieceBytes)]).toString('utf8');
 
 describe('jsonChunks', () => {
-  it('joins to exactly JSON.stringify(value, null, 2) for any JSON value and batch size', () => {
+  it('joins to exactly JSON.stringify(value, null, 2) for any JSON value, batch and piece size', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 4 }), (v, batch) => pieced(v, batch) === whole(v)),
+      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 64 }), (v, batch, size) => pieced(v, batch, size) === whole(v)),
       { numRuns: 500 },
     );
   });
 
-  it('joins to the same for objects whose arrays are cut into batches, holes and skipped members included', () => {
-    const member = fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined)), { maxLength: 12 }));
+  it('joins to the same for objects whose arrays are cut into batches, holes, skipped members and any text included', () => {
+    const text = fc.string({ unit: 'binary' });
+    const member = fc.oneof(fc.jsonValue(), text, fc.constant(undefined), fc.array(fc.oneof(fc.jsonValue(), text, fc.constant(undefined)), { maxLength: 12 }));
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), member), fc.integer({ min: 1, max: 5 }), (v, batch) => pieced(v, batch) === whole(v)),
+      fc.property(fc.dictionary(fc.string(), member), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 64 }), (v, batch, size) => pieced(v, batch, size) === whole(v)),
       { numRuns: 500 },
     );
   });
 
-  it('cuts a long top-level array into one piece per batch', () => {
-    const report = { items: Array.from({ length: 10 }, (_, i) => ({ id: `i${i}` })), summary: {} };
-    const chunks = [...jsonChunks(report, 3)];
-    expect(chunks.filter((c) => c.includes('"id"'))).toHaveLength(4);
-    expect(chunks.join('')).toBe(whole(report));
+  it('hands out pieces of about the piece size, each valid UTF-8 alone, none overwritten by a later one', () => {
+    const report = { items: Array.from({ length: 200 }, (_, i) => ({ id: `i${i}`, title: `naïve ✓ ${'x'.repeat(i % 7)}` })), summary: {} };
+    const chunks = [...jsonChunks(report, 3, 256)];
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const c of chunks) expect(Buffer.from(c.toString('utf8')).equals(c)).toBe(true);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(whole(report));
   });
 });
