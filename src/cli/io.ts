@@ -31,7 +31,7 @@ export function writeAtomic(file: string, content: Output): void {
   try {
     fd = openSync(tmp, 'w');
     if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(fd, content);
-    else writeChunks(fd, content);
+    else writeChunks(fd, content(true));
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
@@ -42,14 +42,15 @@ export function writeAtomic(file: string, content: Output): void {
   }
 }
 
-/** Write pieces of bytes as they come: no joined copy of the whole output. */
+/** Write pieces of bytes as they come, each before the next is made: no joined copy of the whole output. */
 function writeChunks(fd: number, chunks: Iterable<Uint8Array>): void {
   for (const chunk of chunks) for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
 }
 
 /** Output as it goes to a stream: whole, or piece by piece (each valid UTF-8 alone). */
 function pieces(content: Output): Iterable<string | Uint8Array> {
-  return typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+  // A stream may hold on to what it is given: pieces of their own.
+  return typeof content === 'string' || content instanceof Uint8Array ? [content] : content(false);
 }
 
 export function formatIssue(issue: Issue, cwd: string): string {

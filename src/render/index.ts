@@ -20,12 +20,19 @@ export function renderJson(report: Report): string {
   return Buffer.concat([...jsonChunks(report)]).toString('utf8');
 }
 
-/** What a format produces: text, bytes, or UTF-8 in pieces (the JSON of a large report), each piece valid UTF-8 alone. */
-export type Output = string | Uint8Array | Iterable<Uint8Array>;
+/**
+ * UTF-8 in pieces, each valid alone (the JSON of a large report). `transient`:
+ * the consumer is done with each piece before asking for the next, so its
+ * bytes may be reused.
+ */
+export type Pieces = (transient: boolean) => Iterable<Uint8Array>;
+
+/** What a format produces: text, bytes, or pieces. */
+export type Output = string | Uint8Array | Pieces;
 
 /** The report in a format, as the CLI writes it: JSON in pieces, the rest whole. */
 export async function renderReportOutput(report: Report, format: Format, context: RenderContext = {}): Promise<Output> {
-  return format === 'json' ? jsonChunks(report) : renderReport(report, format, context);
+  return format === 'json' ? (transient) => jsonChunks(report, { transient }) : renderReport(report, format, context);
 }
 
 export function renderMarkdown(report: Report, context: RenderContext = {}): string {

@@ -10,7 +10,7 @@ describe('writeAtomic with UTF-8 in pieces', () => {
   it('writes exactly the joined pieces: small, multi-byte, and large', () => {
     const pieces = ['{"a": "players’ data ≥ 13"', ...Array.from({ length: 5000 }, (_, i) => `,\n  "k${i}": "é→${i}"`), `,\n  "big": "${'x’'.repeat(3_000_000)}"`, '\n}\n'];
     const file = join(dir, 'out.json');
-    writeAtomic(file, pieces.map((p) => Buffer.from(p)));
+    writeAtomic(file, () => pieces.map((p) => Buffer.from(p)));
     expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
     expect(readdirSync(dir)).toEqual(['out.json']);
   });
@@ -21,7 +21,7 @@ describe('writeAtomic with UTF-8 in pieces', () => {
       yield Buffer.from('start');
       throw new Error('render failed');
     }
-    expect(() => writeAtomic(file, failing())).toThrow('render failed');
+    expect(() => writeAtomic(file, failing)).toThrow('render failed');
     expect(readdirSync(dir).filter((f) => f.startsWith('failed'))).toEqual([]);
   });
 });
