@@ -6,6 +6,7 @@ import type { FlowIndex, Subject } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
 import { matchesAny } from './taxonomy.js';
 import type { ResolvedParams } from './params.js';
+import type { SharedTexts } from './texts.js';
 
 export type Truth = true | false | null;
 
@@ -29,7 +30,7 @@ export interface LawContext {
   /** outcomes of game-level predicates (markets, thresholds, controller, audience), the same for every subject */
   memo?: Map<Condition, Outcome>;
   /** outcomes of subject-level predicates, shared by every law of one evaluation (see `shared`) */
-  shared?: SharedOutcomes;
+  shared?: SharedAcrossLaws;
   /** this law's cache key of each subject-level predicate */
   keys?: WeakMap<Condition, string>;
 }
@@ -40,14 +41,16 @@ export interface LawContext {
  * once and shared. Keyed by the condition's text and the values of the
  * parameters it reads (which appear in its explanation), then by subject.
  */
-export interface SharedOutcomes {
+export interface SharedAcrossLaws {
   /** the outcome of a subject-level condition, by key, then by subject */
   bySubject: Map<string, Map<Subject, Outcome>>;
   /** for a rule's whole condition: the subjects of its kind on which it is not false, with their outcomes */
   matches: Map<string, ReadonlyArray<readonly [Subject, Outcome]>>;
+  /** rule texts filled for a subject, when they read nothing of the law */
+  texts: SharedTexts;
 }
 
-export const sharedOutcomes = (): SharedOutcomes => ({ bySubject: new Map(), matches: new Map() });
+export const sharedAcrossLaws = (): SharedAcrossLaws => ({ bySubject: new Map(), matches: new Map(), texts: new Map() });
 
 /** Subjects that are the same objects for every law (markets and transfers are built per law). */
 export const SHARED_KINDS: ReadonlySet<Subject['kind']> = new Set(['game', 'data', 'purpose', 'vendor', 'flow']);

@@ -1,6 +1,6 @@
 // The pure heart of complyflow: a flow and the rule packs in, a report out.
 // No clock, no file system: the caller passes `asOf` and everything else.
-import { evaluateCondition, isSubjectOnly, SHARED_KINDS, sharedKey, sharedOutcomes, type LawContext, type Outcome, type SharedOutcomes } from './conditions.js';
+import { evaluateCondition, isSubjectOnly, SHARED_KINDS, sharedKey, sharedAcrossLaws, type LawContext, type Outcome, type SharedAcrossLaws } from './conditions.js';
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -96,7 +96,7 @@ export interface LawEvaluation {
 }
 
 /** What a law's conditions read: its territory, the markets offered there, its parameters as of a date. */
-export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string, shared?: SharedOutcomes): { ctx: LawContext; offeredInTerritory: string[] } {
+export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string, shared?: SharedAcrossLaws): { ctx: LawContext; offeredInTerritory: string[] } {
   const territoryCodes = reg.territory ?? [reg.jurisdiction];
   const territory = tax.markets.leavesOf(territoryCodes);
   const offeredLeaves = new Set<string>();
@@ -116,7 +116,7 @@ export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asO
 }
 
 /** Evaluate one law against an indexed flow. */
-export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string, shared?: SharedOutcomes): LawEvaluation {
+export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string, shared?: SharedAcrossLaws): LawEvaluation {
   const { ctx, offeredInTerritory } = lawContext(reg, index, tax, asOf, shared);
   const params = ctx.params;
   const territoryCountries = tax.markets.countriesOf(reg.territory ?? [reg.jurisdiction]);
@@ -165,7 +165,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
       if (asOf < inForce) determination = 'upcoming';
       else if (o.value === null || scopeUndecided) determination = 'to-confirm';
       else determination = 'applies';
-      const texts = fillRuleTexts(rule, () => templateContext(lawTexts, subject, showsDataIds));
+      const texts = fillRuleTexts(rule, () => templateContext(lawTexts, subject, showsDataIds), SHARED_KINDS.has(subject.kind) ? subject : undefined, ctx.shared?.texts);
       const item: ReportItem = {
         id: subject.kind === 'game' ? `${reg.id}/${rule.id}` : `${reg.id}/${rule.id}/${subject.kind}:${subject.id}`,
         regulation: reg.id,
@@ -240,7 +240,7 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
     .sort(byId);
 
   // Laws share the explanations of the same question about the same subject.
-  const shared: SharedOutcomes = sharedOutcomes();
+  const shared: SharedAcrossLaws = sharedAcrossLaws();
   const evaluations = laws.map((r) => evaluateRegulation(r, index, tax, options.asOf, shared));
   const findings: Finding[] = [];
   for (const e of evaluations) for (const f of e.findings) findings.push(f);

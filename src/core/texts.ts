@@ -13,6 +13,16 @@ const templateCache = new Map<string, Render>();
  * A Handlebars call costs ~15 µs, which dominated large portfolios.
  */
 export function simpleRender(text: string): Render | undefined {
+  return simpleTemplate(text)?.render;
+}
+
+interface SimpleTemplate {
+  render: Render;
+  /** the first segment of each path shown (`vendor` of {{vendor.name}}) */
+  heads: ReadonlySet<string>;
+}
+
+function simpleTemplate(text: string): SimpleTemplate | undefined {
   const ast = Handlebars.parse(text);
   const parts: Array<string | string[]> = [];
   for (const node of ast.body) {
@@ -29,7 +39,8 @@ export function simpleRender(text: string): Render | undefined {
   // leave that case to Handlebars itself rather than imitate it.
   if (Array.isArray(parts[0]) && Array.isArray(parts[1])) return undefined;
   let slow: HandlebarsTemplateDelegate | undefined;
-  return (context) => {
+  const heads = new Set(parts.filter((p) => Array.isArray(p)).map((p) => p[0] ?? 'this'));
+  const render: Render = (context) => {
     let out = '';
     for (const part of parts) {
       if (typeof part === 'string') {
@@ -47,6 +58,7 @@ export function simpleRender(text: string): Render | undefined {
     }
     return out;
   };
+  return { render, heads };
 }
 
 export function compiled(text: string): Render {
@@ -68,7 +80,17 @@ interface RuleTexts {
   evidence: string[];
 }
 
-type RuleRender = (context: () => object) => RuleTexts;
+/**
+ * Texts filled for one subject, shared by every law of one evaluation: twenty
+ * state laws show the same "… for purpose p7" text, filled once and stored
+ * once. By template text, then subject.
+ */
+export type SharedTexts = Map<string, Map<object, string>>;
+
+/** What a text may read that differs from law to law (`this` is the whole context). */
+const LAW_HEADS: ReadonlySet<string> = new Set(['regulation', 'params', 'this']);
+
+type RuleRender = (context: () => object, subject?: object, shared?: SharedTexts) => RuleTexts;
 const ruleRenders = new WeakMap<Rule, RuleRender>();
 
 // Several texts that need Handlebars are filled in one template call per item
@@ -83,12 +105,24 @@ function ruleRender(rule: Rule): RuleRender {
     const fixed: RuleTexts = { title: rule.title, action: rule.action, evidence: rule.evidence };
     return () => fixed;
   }
-  const simple = parts.map((p) => (p.includes('{{') ? simpleRender(p) : () => p));
-  if (simple.every((r) => r !== undefined))
-    return (context) => {
-      const c = context();
-      return split(simple.map((r) => r!(c)));
+  const templates = parts.map((p) => (p.includes('{{') ? simpleTemplate(p) : undefined));
+  if (templates.every((t, i) => t !== undefined || !parts[i]!.includes('{{'))) {
+    const lawFree = templates.map((t) => t !== undefined && ![...t.heads].some((h) => LAW_HEADS.has(h)));
+    return (context, subject, shared) => {
+      let c: object | undefined;
+      const out = parts.map((text, i) => {
+        const t = templates[i];
+        if (t === undefined) return text;
+        if (!lawFree[i] || shared === undefined || subject === undefined) return t.render((c ??= context()));
+        let bySubject = shared.get(text);
+        if (!bySubject) shared.set(text, (bySubject = new Map()));
+        let filled = bySubject.get(subject);
+        if (filled === undefined) bySubject.set(subject, (filled = t.render((c ??= context()))));
+        return filled;
+      });
+      return split(out);
     };
+  }
   const joined = compiled(parts.join(SEP));
   return (context) => {
     const c = context();
@@ -97,9 +131,14 @@ function ruleRender(rule: Rule): RuleRender {
   };
 }
 
-/** A rule's title, action and evidence for one item; the context is built only if a text asks for it. */
-export function fillRuleTexts(rule: Rule, context: () => object): RuleTexts {
+/**
+ * A rule's title, action and evidence for one item; the context is built only
+ * if a text asks for it. With `shared`, a text that reads nothing of the law
+ * is filled once per subject for every law (the subject must be the same
+ * object for every law).
+ */
+export function fillRuleTexts(rule: Rule, context: () => object, subject?: object, shared?: SharedTexts): RuleTexts {
   let render = ruleRenders.get(rule);
   if (!render) ruleRenders.set(rule, (render = ruleRender(rule)));
-  return render(context);
+  return render(context, subject, shared);
 }

@@ -176,6 +176,18 @@ describe('outcomes shared between laws', () => {
     expect(r.items.map((i) => i.id)).toEqual(['law-a/sensitive/data:voice', 'law-b/sensitive/data:email', 'law-c/sensitive/data:voice']);
   });
 
+  it('a text that shows a parameter is filled law by law; one that shows only the subject is filled once', () => {
+    const law = (id: string, age: number) =>
+      regulation([rule({ id: 'age', for: 'purpose', when: { use: ['essential'] }, title: 'Age {{params.age}} for {{purpose.id}}', action: 'Ask {{purpose.id}}' })], {
+        id,
+        parameters: { age: { type: 'integer', value: age, description: 'age' } } as Regulation['parameters'],
+      });
+    const r = evaluate(flow(), [law('law-a', 13), law('law-b', 16)], tax, opts);
+    expect(r.items.map((i) => i.title)).toEqual(['Age 13 for account', 'Age 16 for account']);
+    expect(r.items[0]!.action).toBe('Ask account');
+    expect(r.items[1]!.action).toBe(r.items[0]!.action);
+  });
+
   it('the whole library gives the same items together as law by law', async () => {
     const { loadLibrary } = await import('../../src/library.js');
     const { loadFlow } = await import('../../src/load/flow.js');
