@@ -18,22 +18,42 @@ function sortedUnique(xs: readonly string[]): string[] {
   return xs.slice();
 }
 
+interface Entry {
+  q: Question;
+  regs: Set<string>;
+  cites: Set<string>;
+  items: string[];
+  /** the regulation and citation added last: findings come grouped by law and rule, so most adds repeat them */
+  lastReg?: string;
+  lastCite?: string;
+}
+
 export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], bank: readonly Question[]): ReportVendor[] {
   const byId = new Map(bank.map((q) => [q.id, q]));
-  const perVendor = new Map<string, Map<string, { q: Question; regs: Set<string>; cites: Set<string>; items: string[] }>>();
+  // Which vendors each question concerns, worked out once per question.
+  const concerned = new Map<string, ReadonlySet<string>>();
+  const concernedBy = (q: Question) => {
+    let ids = concerned.get(q.id);
+    if (!ids) concerned.set(q.id, (ids = new Set(flow.vendors.filter((v) => concerns(q, v)).map((v) => v.id))));
+    return ids;
+  };
+  const perVendor = new Map<string, Map<string, Entry>>();
   for (const f of findings) {
     if (f.questions.length === 0 || f.item.determination === 'upcoming') continue;
-    for (const v of f.vendors) {
-      let qs = perVendor.get(v.id);
-      if (!qs) perVendor.set(v.id, (qs = new Map()));
-      for (const qid of f.questions) {
-        const q = byId.get(qid);
-        if (!q || !concerns(q, v)) continue;
+    const { regulation, citation, id } = f.item;
+    for (const qid of f.questions) {
+      const q = byId.get(qid);
+      if (!q) continue;
+      const ids = concernedBy(q);
+      for (const v of f.vendors) {
+        if (!ids.has(v.id)) continue;
+        let qs = perVendor.get(v.id);
+        if (!qs) perVendor.set(v.id, (qs = new Map()));
         let entry = qs.get(qid);
         if (!entry) qs.set(qid, (entry = { q, regs: new Set(), cites: new Set(), items: [] }));
-        entry.regs.add(f.item.regulation);
-        entry.cites.add(f.item.citation);
-        entry.items.push(f.item.id);
+        if (entry.lastReg !== regulation) entry.regs.add((entry.lastReg = regulation));
+        if (entry.lastCite !== citation) entry.cites.add((entry.lastCite = citation));
+        entry.items.push(id);
       }
     }
   }

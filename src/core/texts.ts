@@ -1,7 +1,13 @@
 // Display text of rules: Handlebars templates filled from the subject. Only
 // display text is templated; conditions stay data.
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
 import type { Rule } from './types.js';
+
+// Handlebars is loaded only for a text that needs it: rule texts are plain
+// `{{a.b}}` paths, and loading and parsing took a tenth of a second per run.
+const require = createRequire(import.meta.url);
+let handlebars: typeof import('handlebars') | undefined;
+const Handlebars = () => (handlebars ??= require('handlebars') as typeof import('handlebars'));
 
 type Render = (context: object) => string;
 const templateCache = new Map<string, Render>();
@@ -22,19 +28,41 @@ interface SimpleTemplate {
   heads: ReadonlySet<string>;
 }
 
-function simpleTemplate(text: string): SimpleTemplate | undefined {
-  const ast = Handlebars.parse(text);
-  const parts: Array<string | string[]> = [];
+/**
+ * Text and `{{a.b}}` paths only: no other brace or backslash, no literal or
+ * keyword (`{{true}}`, `{{else}}`) as a path. Such a template means the same
+ * to Handlebars as to a split on its mustaches; anything else is parsed by it.
+ */
+const PLAIN = /^(?:[^{}\\]|\{\{(?!(?:else|true|false|null|undefined|this)\b)[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*\}\})*$/;
+
+type Parts = Array<string | string[]>;
+
+function plainParts(text: string): Parts {
+  const parts: Parts = [];
+  for (const piece of text.split(/\{\{([^}]*)\}\}/)) parts.push(parts.length % 2 ? piece.split('.') : piece);
+  // Handlebars keeps no empty text between mustaches
+  return parts.filter((p) => p !== '');
+}
+
+function handlebarsParts(text: string): Parts | undefined {
+  const ast = Handlebars().parse(text);
+  const parts: Parts = [];
   for (const node of ast.body) {
     if (node.type === 'ContentStatement') parts.push((node as hbs.AST.ContentStatement).value);
     else if (node.type === 'MustacheStatement') {
       const m = node as hbs.AST.MustacheStatement;
       const path = m.path as hbs.AST.PathExpression;
       if (m.params.length || m.hash || path.type !== 'PathExpression' || path.data || path.depth || !m.escaped) return undefined;
-      if (path.parts.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype')) return undefined;
       parts.push(path.parts);
     } else if (node.type !== 'CommentStatement') return undefined;
   }
+  return parts;
+}
+
+function simpleTemplate(text: string): SimpleTemplate | undefined {
+  const parts = PLAIN.test(text) ? plainParts(text) : handlebarsParts(text);
+  if (parts === undefined) return undefined;
+  if (parts.some((p) => Array.isArray(p) && p.some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype'))) return undefined;
   // Handlebars adds two leading values with + before any text (two numbers sum: "{{a}}{{b}}" → "0" for 0, 0);
   // leave that case to Handlebars itself rather than imitate it.
   if (Array.isArray(parts[0]) && Array.isArray(parts[1])) return undefined;
@@ -51,7 +79,7 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
       for (const key of part) v = v !== null && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
       // An object shown as text is odd; let Handlebars decide exactly how.
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        slow ??= Handlebars.compile(text, { noEscape: true, strict: false });
+        slow ??= Handlebars().compile(text, { noEscape: true, strict: false });
         return slow(context);
       }
       out += v === null || v === undefined ? '' : String(v);
@@ -64,7 +92,7 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
 export function compiled(text: string): Render {
   let t = templateCache.get(text);
   if (!t) {
-    t = simpleRender(text) ?? Handlebars.compile(text, { noEscape: true, strict: false });
+    t = simpleRender(text) ?? Handlebars().compile(text, { noEscape: true, strict: false });
     templateCache.set(text, t);
   }
   return t;
