@@ -1,13 +1,7 @@
 // Display text of rules: Handlebars templates filled from the subject. Only
 // display text is templated; conditions stay data.
-import { createRequire } from 'node:module';
+import Handlebars from 'handlebars';
 import type { Rule } from './types.js';
-
-// Handlebars is loaded only for a text that needs it: rule texts are plain
-// `{{a.b}}` paths, and loading and parsing took a tenth of a second per run.
-const require = createRequire(import.meta.url);
-let handlebars: typeof import('handlebars') | undefined;
-const Handlebars = () => (handlebars ??= require('handlebars') as typeof import('handlebars'));
 
 type Render = (context: object) => string;
 const templateCache = new Map<string, Render>();
@@ -45,7 +39,7 @@ function plainParts(text: string): Parts {
 }
 
 function handlebarsParts(text: string): Parts | undefined {
-  const ast = Handlebars().parse(text);
+  const ast = Handlebars.parse(text);
   const parts: Parts = [];
   for (const node of ast.body) {
     if (node.type === 'ContentStatement') parts.push((node as hbs.AST.ContentStatement).value);
@@ -79,7 +73,7 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
       for (const key of part) v = v !== null && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
       // An object shown as text is odd; let Handlebars decide exactly how.
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        slow ??= Handlebars().compile(text, { noEscape: true, strict: false });
+        slow ??= Handlebars.compile(text, { noEscape: true, strict: false });
         return slow(context);
       }
       out += v === null || v === undefined ? '' : String(v);
@@ -92,7 +86,7 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
 export function compiled(text: string): Render {
   let t = templateCache.get(text);
   if (!t) {
-    t = simpleRender(text) ?? Handlebars().compile(text, { noEscape: true, strict: false });
+    t = simpleRender(text) ?? Handlebars.compile(text, { noEscape: true, strict: false });
     templateCache.set(text, t);
   }
   return t;

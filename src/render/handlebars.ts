@@ -1,24 +1,16 @@
 // One Handlebars environment for every template, with the few helpers they need.
-// Loaded when a template is first used: the JSON report needs none.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import Handlebars from 'handlebars';
 import { describeDuration } from '../core/duration.js';
 import { packagePath } from '../load/paths.js';
 
-const require = createRequire(import.meta.url);
-let env: typeof import('handlebars') | undefined;
-
-function environment(): typeof import('handlebars') {
-  if (env) return env;
-  env = (require('handlebars') as typeof import('handlebars')).create();
-  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  env.registerHelper('duration', (d: string) => describeDuration(d));
-  env.registerHelper('join', (xs: unknown, sep: unknown) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : ', ') : ''));
-  env.registerHelper('upper', (s: string) => String(s).toUpperCase());
-  // Markdown table cells: no pipes or line breaks from input may break the table.
-  env.registerHelper('cell', (s: unknown) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
-  return env;
-}
+const env = Handlebars.create();
+env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+env.registerHelper('duration', (d: string) => describeDuration(d));
+env.registerHelper('join', (xs: unknown, sep: unknown) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : ', ') : ''));
+env.registerHelper('upper', (s: string) => String(s).toUpperCase());
+// Markdown table cells: no pipes or line breaks from input may break the table.
+env.registerHelper('cell', (s: unknown) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' '));
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
@@ -26,7 +18,7 @@ export function template(name: string, noEscape: boolean): HandlebarsTemplateDel
   const key = `${name}|${noEscape}`;
   let t = cache.get(key);
   if (!t) {
-    t = environment().compile(readFileSync(packagePath('templates', name), 'utf8'), { noEscape, strict: false });
+    t = env.compile(readFileSync(packagePath('templates', name), 'utf8'), { noEscape, strict: false });
     cache.set(key, t);
   }
   return t;
