@@ -9,11 +9,20 @@ import { packagePath } from './paths.js';
 
 const require = createRequire(import.meta.url);
 // ajv ships CommonJS; createRequire keeps NodeNext and its default export happy.
-const Ajv = require('ajv') as typeof import('ajv').default;
+// It is loaded only when a schema must be compiled here: loading it and
+// compiling the flow schema took an eighth of a second of every check.
+type AjvClass = typeof import('ajv').default;
+type StandaloneCode = (ajv: InstanceType<AjvClass>, refsOrFuncs?: Record<string, string>) => string;
+const ajvClass = () => require('ajv') as AjvClass;
+const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false } as const;
 
 export type SchemaName = 'flow' | 'rule' | 'regulation' | 'rule-test' | 'status' | 'questions' | 'report' | 'condition';
 
-let ajv: InstanceType<typeof Ajv> | undefined;
+/** The schemas of what users hand in on every run, compiled to code at build time. */
+export const PRECOMPILED: readonly SchemaName[] = ['flow', 'status'];
+export const PRECOMPILED_FILE = packagePath('dist', 'validators.cjs');
+
+let ajv: InstanceType<AjvClass> | undefined;
 const added = new Set<string>();
 const compiled = new Map<SchemaName, ValidateFunction>();
 
@@ -31,8 +40,9 @@ function referencedFiles(value: unknown, out = new Set<string>()): Set<string> {
 // Only the schemas a command needs, and those they refer to, are read and
 // compiled: checking a flow should not pay for the rule-pack schemas. Schemas
 // are checked against the meta-schema by the test suite, not on every run.
-function withSchema(file: string): InstanceType<typeof Ajv> {
-  ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false });
+function withSchema(file: string): InstanceType<AjvClass> {
+  const Ajv = ajvClass();
+  ajv ??= new Ajv(AJV_OPTIONS);
   if (!added.has(file)) {
     const schema: unknown = JSON.parse(readFileSync(packagePath('schemas', file), 'utf8'));
     ajv.addSchema(schema as object, file);
@@ -42,13 +52,71 @@ function withSchema(file: string): InstanceType<typeof Ajv> {
   return ajv;
 }
 
+/** A schema file and every file it refers to, each once. */
+function schemaFiles(file: string, out = new Set<string>()): Set<string> {
+  if (out.has(file)) return out;
+  out.add(file);
+  for (const ref of referencedFiles(JSON.parse(readFileSync(packagePath('schemas', file), 'utf8')))) schemaFiles(ref, out);
+  return out;
+}
+
+/**
+ * The code of validators for `names`, as ajv's standalone output, with the
+ * text of every schema file it was made from (so a stale copy is noticed).
+ */
+export function precompiledValidators(names: readonly SchemaName[] = PRECOMPILED): string {
+  const Ajv = ajvClass();
+  const standalone = (require('ajv/dist/standalone') as { default: StandaloneCode }).default;
+  const generator = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  const sources: Record<string, string> = {};
+  for (const name of names)
+    for (const file of schemaFiles(`${name}.schema.json`)) {
+      if (sources[file] !== undefined) continue;
+      sources[file] = readFileSync(packagePath('schemas', file), 'utf8');
+      generator.addSchema(JSON.parse(sources[file]) as object, file);
+    }
+  const code = standalone(generator, Object.fromEntries(names.map((n) => [n, `${n}.schema.json`])));
+  return `${code}\nexports.sources = ${JSON.stringify(sources)};\n`;
+}
+
+interface Precompiled {
+  sources: Record<string, string>;
+  [name: string]: unknown;
+}
+
+const precompiled = new Map<string, Precompiled | null>();
+
+/** A validator compiled at build time, if there is one and every schema file it came from is unchanged. */
+export function precompiledValidator(name: SchemaName, file = PRECOMPILED_FILE): ValidateFunction | undefined {
+  let code = precompiled.get(file);
+  if (code === undefined) {
+    try {
+      code = require(file) as Precompiled;
+    } catch {
+      code = null; // not built (running from source) or unreadable: compile here
+    }
+    precompiled.set(file, code);
+  }
+  const v = code?.[name];
+  if (typeof v !== 'function' || !code) return undefined;
+  for (const f of schemaFiles(`${name}.schema.json`)) if (code.sources[f] !== readFileSync(packagePath('schemas', f), 'utf8')) return undefined;
+  return v as ValidateFunction;
+}
+
 export function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
-    v = withSchema(`${name}.schema.json`).getSchema(`${name}.schema.json`);
+    v = precompiledValidator(name) ?? withSchema(`${name}.schema.json`).getSchema(`${name}.schema.json`);
     if (!v) throw new Error(`schema ${name} not found`);
     compiled.set(name, v);
   }
+  return v;
+}
+
+/** The validator of a schema compiled here, never a precompiled one (for tests that compare the two). */
+export function compiledHere(name: SchemaName): ValidateFunction {
+  const v = withSchema(`${name}.schema.json`).getSchema(`${name}.schema.json`);
+  if (!v) throw new Error(`schema ${name} not found`);
   return v;
 }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { loadLibraryFromSources, requireLibrary, toolVersion } from '../../library.js';
 import { BUNDLE_FILE, bundleJson } from '../../load/bundle.js';
+import { PRECOMPILED_FILE, precompiledValidators } from '../../load/schema.js';
 import { relative } from 'node:path';
 import { PACKAGE_ROOT } from '../../load/paths.js';
 import { listPacks, DEFAULT_REGULATIONS_DIR } from '../../load/regulations.js';
@@ -77,8 +78,9 @@ export function registerRules(program: Command, ctx: Context): void {
 
   rules
     .command('bundle')
-    .description('compile the bundled rule library for fast start-up (run by the build; a stale bundle is ignored)')
+    .description('compile the bundled rule library and the input validators for fast start-up (run by the build; stale copies are ignored)')
     .action(() => {
+      writeAtomic(PRECOMPILED_FILE, precompiledValidators());
       const lib = loadLibraryFromSources();
       if (lib.issues.length) {
         // The build must not fail on a pack being edited: without a bundle the packs are read from YAML.
