@@ -160,6 +160,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     // An undecided law makes its items undecided too, except provisions that bind regardless of its scope.
     const scopeUndecided = scope.value === null && rule.scope !== 'territory';
     const showsDataIds = [rule.title, rule.action, ...rule.evidence].some((t) => t.includes('dataIds'));
+    const idPrefix = `${reg.id}/${rule.id}`;
     for (const [subject, o] of matching(rule, ctx, () => subjectsFor(rule, index, offeredInTerritory, lawTransfers))) {
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
@@ -167,7 +168,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
       else determination = 'applies';
       const texts = fillRuleTexts(rule, () => templateContext(lawTexts, subject, showsDataIds), SHARED_KINDS.has(subject.kind) ? subject : undefined, ctx.shared?.texts);
       const item: ReportItem = {
-        id: subject.kind === 'game' ? `${reg.id}/${rule.id}` : `${reg.id}/${rule.id}/${subject.kind}:${subject.id}`,
+        id: subject.kind === 'game' ? idPrefix : idPrefix + subjectRef(subject).suffix,
         regulation: reg.id,
         jurisdiction: reg.jurisdiction,
         rule: rule.id,
@@ -179,15 +180,15 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         action: texts.action,
         evidence: texts.evidence,
         deadline: rule.deadline ?? null,
-        subject: { type: subject.kind, id: subject.id },
-        because: scopeUndecided ? dedupe([...o.because, ...scope.because]) : dedupe(o.because),
+        subject: subjectRef(subject).ref,
+        because: scopeUndecided ? dedupe([...o.because, ...scope.because]) : lines(o).because,
         determination,
-        unknown: scopeUndecided ? dedupe([...scope.unknown, ...o.unknown]) : dedupe(o.unknown),
+        unknown: scopeUndecided ? dedupe([...scope.unknown, ...o.unknown]) : lines(o).unknown,
         inForce,
         verification: rule.verification ?? 'verified',
         status: 'todo',
         owner: null,
-        evidenceProvided: [],
+        evidenceProvided: NONE,
       };
       findings.push({ item, vendors: subject.vendors, questions: rule.questions ?? [] });
     }
@@ -219,6 +220,30 @@ function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): Reado
   }
   if (key !== undefined) ctx.shared!.matches.set(key, found);
   return found;
+}
+
+// Items of a large portfolio are most of its memory, and every object they
+// hold is copied by the young-generation collector: what items can share,
+// they share (read-only, so no item can change another's).
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+const refs = new WeakMap<Subject, { ref: ReportItem['subject']; suffix: string }>();
+const outcomeLines = new WeakMap<Outcome, { because: string[]; unknown: string[] }>();
+
+/** An item's subject reference and the end of its id, the same for every law. */
+function subjectRef(subject: Subject): { ref: ReportItem['subject']; suffix: string } {
+  let r = refs.get(subject);
+  if (!r) refs.set(subject, (r = { ref: Object.freeze({ type: subject.kind, id: subject.id }), suffix: `/${subject.kind}:${subject.id}` }));
+  return r;
+}
+
+/** An outcome's lines without repeats, shared by the items it explains. */
+function lines(o: Outcome): { because: string[]; unknown: string[] } {
+  let l = outcomeLines.get(o);
+  if (!l) {
+    const frozen = (xs: readonly string[]) => (xs.length === 0 ? NONE : (Object.freeze(dedupe(xs)) as string[]));
+    outcomeLines.set(o, (l = { because: frozen(o.because), unknown: frozen(o.unknown) }));
+  }
+  return l;
 }
 
 /** Lines without repeats, as a new array (outcomes' lines may be shared and frozen). */
