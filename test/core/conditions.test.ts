@@ -175,3 +175,14 @@ describe('audience.admitsUnder', () => {
     expect(o.unknown).toEqual(['audience.minimumAge']);
   });
 });
+
+describe('formatNumber', () => {
+  it('writes any number exactly as en-US toLocaleString does', async () => {
+    const { formatNumber } = await import('../../src/core/conditions.js');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double({ noNaN: true }), fc.constantFrom(0.1, 0.25, 1e21, -0)), (n) => formatNumber(n) === n.toLocaleString('en-US')),
+      { numRuns: 1000 },
+    );
+  });
+});
