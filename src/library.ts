@@ -14,6 +14,7 @@ import { loadFlow } from './load/flow.js';
 import { readYaml } from './load/read.js';
 import { packagePath } from './load/paths.js';
 import { InputError } from './errors.js';
+import './load/template-engine.js';
 
 export interface RuleLibrary {
   tax: Taxonomy;

@@ -3,3 +3,6 @@
 import fc from 'fast-check';
 
 if (process.env['CI']) fc.configureGlobal({ seed: 20261125 });
+
+// What the shell provides to the core in every run: the template engine for rule texts.
+import '../src/load/template-engine.js';

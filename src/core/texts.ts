@@ -1,7 +1,31 @@
 // Display text of rules: Handlebars templates filled from the subject. Only
 // display text is templated; conditions stay data.
-import Handlebars from 'handlebars';
 import type { Rule } from './types.js';
+
+/** What rule texts need of Handlebars, for the rare text that is not plain `{{a.b}}` paths. */
+export interface TemplateEngine {
+  parse(text: string): hbs.AST.Program;
+  compile(text: string, options: { noEscape: boolean; strict: boolean }): (context: object) => string;
+}
+
+// The shell provides the engine, loaded when a text first needs it: loading
+// Handlebars was a twentieth of a second of every check, and plain paths
+// (every rule text today) never use it.
+let loadEngine: (() => TemplateEngine) | undefined;
+let loaded: TemplateEngine | undefined;
+
+export function useTemplateEngine(load: () => TemplateEngine): void {
+  loadEngine = load;
+  loaded = undefined;
+}
+
+function engine(): TemplateEngine {
+  if (!loaded) {
+    if (!loadEngine) throw new Error('no template engine for rule texts: call useTemplateEngine first');
+    loaded = loadEngine();
+  }
+  return loaded;
+}
 
 type Render = (context: object) => string;
 const templateCache = new Map<string, Render>();
@@ -39,7 +63,7 @@ function plainParts(text: string): Parts {
 }
 
 function handlebarsParts(text: string): Parts | undefined {
-  const ast = Handlebars.parse(text);
+  const ast = engine().parse(text);
   const parts: Parts = [];
   for (const node of ast.body) {
     if (node.type === 'ContentStatement') parts.push((node as hbs.AST.ContentStatement).value);
@@ -60,7 +84,7 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
   // Handlebars adds two leading values with + before any text (two numbers sum: "{{a}}{{b}}" → "0" for 0, 0);
   // leave that case to Handlebars itself rather than imitate it.
   if (Array.isArray(parts[0]) && Array.isArray(parts[1])) return undefined;
-  let slow: HandlebarsTemplateDelegate | undefined;
+  let slow: ((context: object) => string) | undefined;
   const heads = new Set(parts.filter((p) => Array.isArray(p)).map((p) => p[0] ?? 'this'));
   const render: Render = (context) => {
     let out = '';
@@ -73,7 +97,7 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
       for (const key of part) v = v !== null && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
       // An object shown as text is odd; let Handlebars decide exactly how.
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        slow ??= Handlebars.compile(text, { noEscape: true, strict: false });
+        slow ??= engine().compile(text, { noEscape: true, strict: false });
         return slow(context);
       }
       out += v === null || v === undefined ? '' : String(v);
@@ -86,7 +110,7 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
 export function compiled(text: string): Render {
   let t = templateCache.get(text);
   if (!t) {
-    t = simpleRender(text) ?? Handlebars.compile(text, { noEscape: true, strict: false });
+    t = simpleRender(text) ?? engine().compile(text, { noEscape: true, strict: false });
     templateCache.set(text, t);
   }
   return t;

@@ -8,8 +8,8 @@ import { auditExtras, renderHtml } from './html.js';
 import { renderOscal } from '../core/oscal.js';
 import { jsonChunks } from './json.js';
 
-export type Format = 'json' | 'md' | 'html' | 'csv' | 'xlsx' | 'oscal';
-export const CHECK_FORMATS: readonly Format[] = ['md', 'json', 'html', 'csv', 'xlsx', 'oscal'];
+import type { Format } from './formats.js';
+export { CHECK_FORMATS, type Format } from './formats.js';
 
 /** What some formats draw from besides the report: the flow, for the data-flow diagram. */
 export interface RenderContext {
@@ -31,9 +31,7 @@ export type Pieces = (transient: boolean) => Iterable<Uint8Array>;
 export type Output = string | Uint8Array | Pieces;
 
 /** The report in a format, as the CLI writes it: JSON in pieces, the rest whole. */
-export async function renderReportOutput(report: Report, format: Format, context: RenderContext = {}): Promise<Output> {
-  return format === 'json' ? (transient) => jsonChunks(report, { transient }) : renderReport(report, format, context);
-}
+export { renderReportOutput } from './output.js';
 
 export function renderMarkdown(report: Report, context: RenderContext = {}): string {
   return template('checklist.md.hbs', true)({ ...buildView(report), audit: auditExtras(report, context.flow) }).replace(/\n{3,}/g, '\n\n');

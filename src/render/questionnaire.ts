@@ -16,8 +16,8 @@ export interface Questionnaire {
   vendors: ReportVendor[];
 }
 
-export type QuestionnaireFormat = 'md' | 'csv' | 'xlsx' | 'json';
-export const QUESTIONNAIRE_FORMATS: readonly QuestionnaireFormat[] = ['md', 'csv', 'xlsx', 'json'];
+import type { QuestionnaireFormat } from './formats.js';
+export { QUESTIONNAIRE_FORMATS, type QuestionnaireFormat } from './formats.js';
 
 /** The questionnaire for some (default: all) vendors of a report. Pure. */
 export function questionnaireFromReport(report: Report, vendorIds?: readonly string[]): Questionnaire {

@@ -6,9 +6,8 @@ import { template } from './handlebars.js';
 import { toCsv } from './csv.js';
 import { DISCLAIMER } from '../core/evaluate.js';
 
-export type RopaFormat = 'md' | 'csv' | 'json' | 'xlsx';
-export const ROPA_FORMATS: readonly RopaFormat[] = ['md', 'csv', 'json', 'xlsx'];
-export const ROPA_VIEWS: readonly RopaView[] = ['controller', 'processor'];
+import type { RopaFormat } from './formats.js';
+export { ROPA_FORMATS, ROPA_VIEWS, type RopaFormat } from './formats.js';
 
 /** The RoPA for a flow, with EEA membership from the market taxonomy and adequacy from the eu-gdpr pack when it is loaded. */
 export function ropaFor(lib: RuleLibrary, flow: Flow, view: RopaView = 'controller'): Ropa {

@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
-import { CHECK_FORMATS, renderReportOutput } from '../../render/index.js';
-import { applyAnswers } from '../../core/answers.js';
-import { requireAnswers } from '../../load/answers.js';
+import { CHECK_FORMATS } from '../../render/formats.js';
 import { parseAsOf, parseFormat, parseMarkets, parseSeverity } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { ExitError, EXIT } from '../../errors.js';
 import { SEVERITIES } from '../../core/types.js';
-import { isOpen } from '../../render/view.js';
 
 interface CheckOpts {
   market?: string[];
@@ -45,10 +42,16 @@ export function registerCheck(program: Command, ctx: Context): void {
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       const status = opts.status ? requireStatus(resolveFrom(io, opts.status)) : undefined;
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
-      if (opts.answers) report = applyAnswers(report, await requireAnswers(resolveFrom(io, opts.answers)), lib.questions);
+      if (opts.answers) {
+        const [{ applyAnswers }, { requireAnswers }] = await Promise.all([import('../../core/answers.js'), import('../../load/answers.js')]);
+        report = applyAnswers(report, await requireAnswers(resolveFrom(io, opts.answers)), lib.questions);
+      }
+      // Renderers load when used: the JSON report needs no template engine.
+      const { renderReportOutput } = await import('../../render/output.js');
       const output = await renderReportOutput(report, format, { flow });
       emit(io, opts.out, output);
       if (failOn) {
+        const { isOpen } = await import('../../render/view.js');
         const rank = SEVERITIES.indexOf(failOn);
         const open = report.items.filter(
           (i) => i.determination !== 'upcoming' && isOpen(i) && SEVERITIES.indexOf(i.severity) <= rank,

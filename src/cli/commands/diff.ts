@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { diffReports, type ReportDiff } from '../../core/diff.js';
 import type { Report } from '../../core/types.js';
-import { template } from '../../render/handlebars.js';
 import { DISCLAIMER } from '../../core/evaluate.js';
 import { parseFormat } from '../options.js';
 import { emit, resolveFrom } from '../io.js';
@@ -49,8 +48,10 @@ export function readReport(file: string, shown: string): Report {
   return report;
 }
 
-export function renderDiff(diff: ReportDiff, format: DiffFormat): string {
+/** The diff as text; Markdown through its template (the template engine loads only for it). */
+export async function renderDiff(diff: ReportDiff, format: DiffFormat): Promise<string> {
   if (format === 'json') return JSON.stringify(diff, null, 2) + '\n';
+  const { template } = await import('../../render/handlebars.js');
   return template('diff.md.hbs', true)({ diff, disclaimer: DISCLAIMER }).replace(/\n{3,}/g, '\n\n');
 }
 
@@ -67,11 +68,11 @@ export function registerDiff(program: Command, ctx: Context): void {
     .argument('<new>', 'the later report (JSON)')
     .option('--format <format>', `output format: ${DIFF_FORMATS.join(', ')}`)
     .option('--out <file>', 'write there (atomically) instead of stdout')
-    .action((oldFile: string, newFile: string, opts: DiffOpts) => {
+    .action(async (oldFile: string, newFile: string, opts: DiffOpts) => {
       const { io } = ctx;
       const format = parseFormat(opts.format, DIFF_FORMATS, 'md');
       const diff = diffReports(readReport(resolveFrom(io, oldFile), oldFile), readReport(resolveFrom(io, newFile), newFile));
-      const text = renderDiff(diff, format);
+      const text = await renderDiff(diff, format);
       emit(io, opts.out, text);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary } from '../../library.js';
-import { QUESTIONNAIRE_FORMATS, questionnaireFromReport, renderQuestionnaire } from '../../render/questionnaire.js';
+import { QUESTIONNAIRE_FORMATS } from '../../render/formats.js';
 import { parseAsOf, parseFormat, parseMarkets } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
@@ -28,6 +28,7 @@ export function registerQuestions(program: Command, ctx: Context): void {
     .option('--as-of <date>', 'evaluate laws as of this date, YYYY-MM-DD (default: today)')
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .action(async (flowFile: string, opts: QuestionsOpts) => {
+      const { questionnaireFromReport, renderQuestionnaire } = await import('../../render/questionnaire.js');
       const { io } = ctx;
       const format = parseFormat(opts.format, QUESTIONNAIRE_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);

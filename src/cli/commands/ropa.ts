@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { requireFlow, requireLibrary } from '../../library.js';
 import type { RopaView } from '../../core/ropa.js';
-import { renderRopa, ropaFor, ROPA_FORMATS, ROPA_VIEWS } from '../../render/ropa.js';
+import { ROPA_FORMATS, ROPA_VIEWS } from '../../render/formats.js';
 import { parseAsOf, parseFormat } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
@@ -28,6 +28,7 @@ export function registerRopa(program: Command, ctx: Context): void {
     .option('--as-of <date>', 'date stamped on the XLSX workbook, YYYY-MM-DD (default: today)')
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .action(async (flowFile: string, opts: RopaOpts) => {
+      const { renderRopa, ropaFor } = await import('../../render/ropa.js');
       const { io } = ctx;
       const format = parseFormat(opts.format, ROPA_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);
