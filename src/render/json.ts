@@ -45,7 +45,7 @@ class Pieces {
     this.used += written - head - tail;
   }
 
-  /** Hand out what is written so far as a piece of its own; later text goes to a new buffer. */
+  /** Hand out what is written so far as a piece of its own; later text goes to another buffer. */
   cut(): void {
     if (this.used === 0) return;
     this.full.push(this.buffer.subarray(0, this.used));
