@@ -2,7 +2,6 @@
 // The only place that touches process exit state. `--version` answers before
 // loading anything else, so scripts that probe the tool stay fast.
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 
 const argv = process.argv.slice(2);
 // A reader that stops early (`| head`) is not an error worth a stack trace.
@@ -14,9 +13,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   process.stdout.write(pkg.version + '\n');
 } else {
-  // A report is many small objects; a larger young generation spares most
-  // scavenges on big portfolios (about a third of the run time, measured by bench/).
-  setFlagsFromString('--max-semi-space-size=64');
   import('./main.js')
     .then(({ main }) => main(argv))
     .then(
