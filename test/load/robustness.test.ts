@@ -55,3 +55,15 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('prototype keys', () => {
+  it('are refused where they stand, however deep, also behind an alias, and nothing else is', async () => {
+    const { parseYaml } = await import('../../src/load/yaml.js');
+    const deep = parseYaml('f.yaml', 'a:\n  - b: &x\n      c:\n        prototype: 1\n  - *x\n');
+    expect(deep.value).toBeUndefined();
+    expect(deep.issues.map((i) => [i.line, i.column, i.message])).toEqual([[4, 9, 'the key "prototype" is not allowed']]);
+    const fine = parseYaml('f.yaml', 'a:\n  - b: &x\n      c: { proto: 1, constructors: 2 }\n  - *x\n');
+    expect(fine.issues).toEqual([]);
+    expect(fine.value).toEqual({ a: [{ b: { c: { proto: 1, constructors: 2 } } }, { c: { proto: 1, constructors: 2 } }] });
+  });
+});
