@@ -45,9 +45,18 @@ export interface SharedAcrossLaws {
   /** the outcome of a subject-level condition, by key, then by subject */
   bySubject: Map<string, Map<Subject, Outcome>>;
   /** for a rule's whole condition: the subjects of its kind on which it is not false, with their outcomes */
-  matches: Map<string, ReadonlyArray<readonly [Subject, Outcome]>>;
+  matches: Map<string, readonly Match[]>;
   /** rule texts filled for a subject, when they read nothing of the law */
   texts: SharedTexts;
+}
+
+/** A subject on which a rule's condition is not false: the outcome, and its lines without repeats (read-only). */
+export interface Match {
+  subject: Subject;
+  outcome: Outcome;
+  lines: { because: string[]; unknown: string[] };
+  /** the item's subject reference and the end of its id */
+  ref: { subject: { type: Subject['kind']; id: string }; idSuffix: string };
 }
 
 export const sharedAcrossLaws = (): SharedAcrossLaws => ({ bySubject: new Map(), matches: new Map(), texts: new Map() });

@@ -1,6 +1,6 @@
 // The pure heart of complyflow: a flow and the rule packs in, a report out.
 // No clock, no file system: the caller passes `asOf` and everything else.
-import { evaluateCondition, isSubjectOnly, SHARED_KINDS, sharedKey, sharedAcrossLaws, type LawContext, type Outcome, type SharedAcrossLaws } from './conditions.js';
+import { evaluateCondition, isSubjectOnly, SHARED_KINDS, sharedKey, sharedAcrossLaws, type LawContext, type Match, type Outcome, type SharedAcrossLaws } from './conditions.js';
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -161,14 +161,14 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     const scopeUndecided = scope.value === null && rule.scope !== 'territory';
     const showsDataIds = [rule.title, rule.action, ...rule.evidence].some((t) => t.includes('dataIds'));
     const idPrefix = `${reg.id}/${rule.id}`;
-    for (const [subject, o] of matching(rule, ctx, () => subjectsFor(rule, index, offeredInTerritory, lawTransfers))) {
+    for (const { subject, outcome: o, lines, ref } of matching(rule, ctx, () => subjectsFor(rule, index, offeredInTerritory, lawTransfers))) {
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
       else if (o.value === null || scopeUndecided) determination = 'to-confirm';
       else determination = 'applies';
       const texts = fillRuleTexts(rule, () => templateContext(lawTexts, subject, showsDataIds), SHARED_KINDS.has(subject.kind) ? subject : undefined, ctx.shared?.texts);
       const item: ReportItem = {
-        id: subject.kind === 'game' ? idPrefix : idPrefix + subjectRef(subject).suffix,
+        id: subject.kind === 'game' ? idPrefix : idPrefix + ref.idSuffix,
         regulation: reg.id,
         jurisdiction: reg.jurisdiction,
         rule: rule.id,
@@ -180,10 +180,10 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         action: texts.action,
         evidence: texts.evidence,
         deadline: rule.deadline ?? null,
-        subject: subjectRef(subject).ref,
-        because: scopeUndecided ? dedupe([...o.because, ...scope.because]) : lines(o).because,
+        subject: ref.subject,
+        because: scopeUndecided ? dedupe([...o.because, ...scope.because]) : lines.because,
         determination,
-        unknown: scopeUndecided ? dedupe([...scope.unknown, ...o.unknown]) : lines(o).unknown,
+        unknown: scopeUndecided ? dedupe([...scope.unknown, ...o.unknown]) : lines.unknown,
         inForce,
         verification: rule.verification ?? 'verified',
         status: 'todo',
@@ -207,16 +207,17 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
  * condition that reads only the subject is decided once for every law whose
  * parameters agree (twenty state laws share many rules).
  */
-function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): ReadonlyArray<readonly [Subject, Outcome]> {
+function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): readonly Match[] {
   const key = ctx.shared && SHARED_KINDS.has(rule.for) && isSubjectOnly(rule.when) ? `${rule.for}|${sharedKey(rule.when, ctx)}` : undefined;
   const known = key === undefined ? undefined : ctx.shared!.matches.get(key);
   if (known) return known;
   const truthOf = compileTruth(rule.when, ctx);
-  const found: Array<readonly [Subject, Outcome]> = [];
+  const found: Match[] = [];
   for (const subject of subjects()) {
     if (truthOf(subject) === false) continue;
-    const o = evaluateCondition(rule.when, subject, ctx);
-    if (o.value !== false) found.push([subject, o]);
+    const outcome = evaluateCondition(rule.when, subject, ctx);
+    if (outcome.value !== false)
+      found.push({ subject, outcome, lines: { because: readOnly(outcome.because), unknown: readOnly(outcome.unknown) }, ref: subjectRef(subject) });
   }
   if (key !== undefined) ctx.shared!.matches.set(key, found);
   return found;
@@ -226,24 +227,18 @@ function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): Reado
 // hold is copied by the young-generation collector: what items can share,
 // they share (read-only, so no item can change another's).
 const NONE: string[] = Object.freeze([]) as unknown as string[];
-const refs = new WeakMap<Subject, { ref: ReportItem['subject']; suffix: string }>();
-const outcomeLines = new WeakMap<Outcome, { because: string[]; unknown: string[] }>();
+const refs = new WeakMap<Subject, Match['ref']>();
 
 /** An item's subject reference and the end of its id, the same for every law. */
-function subjectRef(subject: Subject): { ref: ReportItem['subject']; suffix: string } {
+function subjectRef(subject: Subject): Match['ref'] {
   let r = refs.get(subject);
-  if (!r) refs.set(subject, (r = { ref: Object.freeze({ type: subject.kind, id: subject.id }), suffix: `/${subject.kind}:${subject.id}` }));
+  if (!r) refs.set(subject, (r = { subject: Object.freeze({ type: subject.kind, id: subject.id }), idSuffix: `/${subject.kind}:${subject.id}` }));
   return r;
 }
 
-/** An outcome's lines without repeats, shared by the items it explains. */
-function lines(o: Outcome): { because: string[]; unknown: string[] } {
-  let l = outcomeLines.get(o);
-  if (!l) {
-    const frozen = (xs: readonly string[]) => (xs.length === 0 ? NONE : (Object.freeze(dedupe(xs)) as string[]));
-    outcomeLines.set(o, (l = { because: frozen(o.because), unknown: frozen(o.unknown) }));
-  }
-  return l;
+/** Lines without repeats, read-only, to be shared by the items they explain. */
+function readOnly(lines: readonly string[]): string[] {
+  return lines.length === 0 ? NONE : (Object.freeze(dedupe(lines)) as string[]);
 }
 
 /** Lines without repeats, as a new array (outcomes' lines may be shared and frozen). */
