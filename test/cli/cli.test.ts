@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync, existsSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, EXAMPLE } from './run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli, EXAMPLE, ROOT } from './run.js';
 import { validateWith } from '../../src/load/schema.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -186,5 +187,24 @@ describe('other commands', () => {
     const miss = cli(['rules', 'show', 'eu-gdpr/processor-contrat']);
     expect(miss.code).toBe(2);
     expect(miss.stderr).toContain('did you mean processor-contract?');
+  });
+});
+
+describe('start-up', () => {
+  // A JSON check loads only what it uses: renderers, the template engine,
+  // CSV and XLSX libraries load when a format or a rule text needs them.
+  it('a JSON check loads no template engine, CSV or XLSX library', () => {
+    const script = `
+      const { createRequire } = await import('node:module');
+      const { main } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'main.js'))});
+      const io = { cwd: process.cwd(), stdout() {}, stderr: (s) => process.stderr.write(s), today: () => '2026-11-25' };
+      const code = await main(['check', ${JSON.stringify(EXAMPLE)}, '--format', 'json', '--as-of', '2026-11-25'], io);
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('node_modules')).map((f) => f.split('node_modules/').pop().split('/')[0]);
+      console.log(JSON.stringify({ code, loaded: [...new Set(loaded)].sort() }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    const { code, loaded } = JSON.parse(r.stdout) as { code: number; loaded: string[] };
+    expect(code).toBe(0);
+    expect(loaded).toContain('yaml');
+    for (const heavy of ['handlebars', 'csv-parse', 'csv-stringify', 'exceljs']) expect(loaded).not.toContain(heavy);
   });
 });
