@@ -1,10 +1,9 @@
 // Output formats share one interface: a report in, bytes out. JSON is the
 // report itself; the others are templates or writers over it.
 import type { Report } from '../core/types.js';
-import { buildView } from './view.js';
-import { template } from './handlebars.js';
 import type { Flow } from '../core/types.js';
-import { auditExtras, renderHtml } from './html.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
 import { renderOscal } from '../core/oscal.js';
 import { jsonChunks } from './json.js';
 
@@ -33,9 +32,7 @@ export type Output = string | Uint8Array | Pieces;
 /** The report in a format, as the CLI writes it: JSON in pieces, the rest whole. */
 export { renderReportOutput } from './output.js';
 
-export function renderMarkdown(report: Report, context: RenderContext = {}): string {
-  return template('checklist.md.hbs', true)({ ...buildView(report), audit: auditExtras(report, context.flow) }).replace(/\n{3,}/g, '\n\n');
-}
+export { renderMarkdown };
 
 export async function renderReport(report: Report, format: Format, context: RenderContext = {}): Promise<string | Uint8Array> {
   switch (format) {
