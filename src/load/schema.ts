@@ -37,27 +37,35 @@ function referencedFiles(value: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-// Only the schemas a command needs, and those they refer to, are read and
-// compiled: checking a flow should not pay for the rule-pack schemas. Schemas
-// are checked against the meta-schema by the test suite, not on every run.
-function withSchema(file: string): InstanceType<AjvClass> {
-  const Ajv = ajvClass();
-  ajv ??= new Ajv(AJV_OPTIONS);
-  if (!added.has(file)) {
-    const schema: unknown = JSON.parse(readFileSync(packagePath('schemas', file), 'utf8'));
-    ajv.addSchema(schema as object, file);
-    added.add(file);
-    for (const ref of referencedFiles(schema)) withSchema(ref);
-  }
-  return ajv;
+const texts = new Map<string, string>();
+
+/** A schema file's text, read once per run. */
+function schemaText(file: string): string {
+  let text = texts.get(file);
+  if (text === undefined) texts.set(file, (text = readFileSync(packagePath('schemas', file), 'utf8')));
+  return text;
 }
 
 /** A schema file and every file it refers to, each once. */
 function schemaFiles(file: string, out = new Set<string>()): Set<string> {
   if (out.has(file)) return out;
   out.add(file);
-  for (const ref of referencedFiles(JSON.parse(readFileSync(packagePath('schemas', file), 'utf8')))) schemaFiles(ref, out);
+  for (const ref of referencedFiles(JSON.parse(schemaText(file)))) schemaFiles(ref, out);
   return out;
+}
+
+// Only the schemas a command needs, and those they refer to, are read and
+// compiled: checking a flow should not pay for the rule-pack schemas. Schemas
+// are checked against the meta-schema by the test suite, not on every run.
+function withSchema(file: string): InstanceType<AjvClass> {
+  const Ajv = ajvClass();
+  ajv ??= new Ajv(AJV_OPTIONS);
+  for (const f of schemaFiles(file))
+    if (!added.has(f)) {
+      ajv.addSchema(JSON.parse(schemaText(f)) as object, f);
+      added.add(f);
+    }
+  return ajv;
 }
 
 /**
@@ -72,7 +80,7 @@ export function precompiledValidators(names: readonly SchemaName[] = PRECOMPILED
   for (const name of names)
     for (const file of schemaFiles(`${name}.schema.json`)) {
       if (sources[file] !== undefined) continue;
-      sources[file] = readFileSync(packagePath('schemas', file), 'utf8');
+      sources[file] = schemaText(file);
       generator.addSchema(JSON.parse(sources[file]) as object, file);
     }
   const code = standalone(generator, Object.fromEntries(names.map((n) => [n, `${n}.schema.json`])));
@@ -99,7 +107,7 @@ export function precompiledValidator(name: SchemaName, file = PRECOMPILED_FILE):
   }
   const v = code?.[name];
   if (typeof v !== 'function' || !code) return undefined;
-  for (const f of schemaFiles(`${name}.schema.json`)) if (code.sources[f] !== readFileSync(packagePath('schemas', f), 'utf8')) return undefined;
+  for (const f of schemaFiles(`${name}.schema.json`)) if (code.sources[f] !== schemaText(f)) return undefined;
   return v as ValidateFunction;
 }
 
