@@ -29,7 +29,7 @@ export type Pieces = (transient: boolean) => Iterable<Uint8Array>;
 /** What a format produces: text, bytes, or pieces. */
 export type Output = string | Uint8Array | Pieces;
 
-/** The report in a format, as the CLI writes it: JSON in pieces, the rest whole. */
+/** The report in a format, as the CLI writes it: JSON and Markdown in pieces, the rest whole. */
 export { renderReportOutput } from './output.js';
 
 export { renderMarkdown };
