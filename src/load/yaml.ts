@@ -143,18 +143,19 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
   // searched first, a tenth of the time of searching the document.
   const forbidden = forbiddenKey(value);
   if (forbidden !== undefined) {
+    const refuse = (key: string, where: { line: number; column: number }) =>
+      issues.push({ file, pointer: '', ...where, message: `the key "${key}" is not allowed`, hint: 'rename the key' });
     const walk = (node: unknown) => {
       if (isMap(node)) {
         for (const p of node.items) {
-          if (isPair(p) && isScalar(p.key) && FORBIDDEN_KEYS.has(String(p.key.value)))
-            issues.push({ file, pointer: '', ...at(p.key.range?.[0] ?? 0), message: `the key "${String(p.key.value)}" is not allowed`, hint: 'rename the key' });
+          if (isPair(p) && isScalar(p.key) && FORBIDDEN_KEYS.has(String(p.key.value))) refuse(String(p.key.value), at(p.key.range?.[0] ?? 0));
           walk(p.value);
         }
       } else if (isSeq(node)) for (const i of node.items) walk(i);
     };
     walk(doc.contents);
     // a key written in a way the walk does not see (a complex key): still refused
-    if (issues.length === 0) issues.push({ file, pointer: '', line: 1, column: 1, message: `the key "${forbidden}" is not allowed`, hint: 'rename the key' });
+    if (issues.length === 0) refuse(forbidden, { line: 1, column: 1 });
     return { value: undefined, doc, lines, issues, locate };
   }
   return { value, doc, lines, issues, locate };
