@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { compiled, simpleRender, fillRuleTexts } from '../../src/core/texts.js';
+import { compiled, simpleRender, fillRuleTexts, useTemplateEngine, type TemplateEngine } from '../../src/core/texts.js';
 import { rule } from '../helpers.js';
 
 const hb = (text: string, ctx: object) => Handlebars.compile(text, { noEscape: true, strict: false })(ctx);
 
 describe('rule display texts', () => {
   it('rule texts render exactly as Handlebars renders them (property)', () => {
-    const key = fc.constantFrom('vendor', 'name', 'id', 'params', 'age', 'list', 'x');
+    const key = fc.constantFrom('vendor', 'name', 'id', 'params', 'age', 'list', 'x', '0', '1');
     const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
       v: fc.oneof(
         { depthSize: 'small' },
@@ -18,17 +18,18 @@ describe('rule display texts', () => {
         fc.constant(null),
         fc.constant(undefined),
         fc.array(fc.string(), { maxLength: 3 }),
+        fc.array(tie('v'), { maxLength: 3 }),
         fc.dictionary(key, tie('v'), { maxKeys: 3 }),
       ),
     })).v;
     const piece = fc.oneof(
       fc.string().filter((s) => !s.includes('{') && !s.includes('}') && !s.includes('\\')),
       fc.array(key, { minLength: 1, maxLength: 3 }).map((p) => `{{${p.join('.')}}}`),
+      fc.array(key, { minLength: 1, maxLength: 3 }).map((p) => `{{data.${p.join('.')}}}`),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 6 }), fc.dictionary(key, value), (pieces, ctx) => {
         const text = pieces.join('');
-        const fast = compiled(text);
         const outcome = (f: () => string) => {
           try {
             return { text: f() };
@@ -36,7 +37,7 @@ describe('rule display texts', () => {
             return { error: (e as Error).message };
           }
         };
-        expect(outcome(() => fast!(ctx))).toEqual(outcome(() => hb(text, ctx)));
+        expect(outcome(() => compiled(text)(ctx))).toEqual(outcome(() => hb(text, ctx)));
       }),
       { numRuns: 2000 },
     );
@@ -45,6 +46,23 @@ describe('rule display texts', () => {
   it('plain templates take the fast path, except two leading values, which Handlebars adds with +', () => {
     expect(simpleRender('Contract with {{vendor.name}} ({{vendor.id}})')).toBeDefined();
     expect(simpleRender('{{a}}{{b}}')).toBeUndefined();
+  });
+
+  it('an index between names is a plain path too, filled without loading Handlebars (GDPR Art. 9 shows {{data.0.id}})', () => {
+    let loads = 0;
+    useTemplateEngine(() => {
+      loads++;
+      return Handlebars as unknown as TemplateEngine;
+    });
+    try {
+      expect(simpleRender('Art. 9 condition for {{data.0.id}}')!({ data: [{ id: 'd1' }] })).toBe('Art. 9 condition for d1');
+      expect(loads).toBe(0);
+      // a last index is a number to Handlebars (an error): it decides
+      expect(() => simpleRender('{{data.0}}')).toThrow(/Expecting 'ID'/);
+      expect(loads).toBe(1);
+    } finally {
+      useTemplateEngine(() => Handlebars as unknown as TemplateEngine);
+    }
   });
 
   it('helpers and blocks go through Handlebars', () => {
