@@ -23,8 +23,33 @@ export function processIo(): Io {
   };
 }
 
+/** Why an output file cannot be written, in words; undefined for errors that are not about the place. */
+const CANNOT_WRITE: Readonly<Record<string, string>> = {
+  ENOENT: 'no such folder, or files cannot be made there',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  // from making the folders: a part of the path exists as a file
+  EEXIST: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder; give a file name',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+};
+
 /** Write through a temporary file and rename, so a failed run never leaves half a file. */
 export function writeAtomic(file: string, content: Output): void {
+  try {
+    writeThroughTemporary(file, content);
+  } catch (e) {
+    const why = CANNOT_WRITE[(e as NodeJS.ErrnoException).code ?? ''];
+    // Where the output goes is the user's choice: a place that cannot take it is a usage problem, not a bug.
+    if (why) throw new UsageError(`cannot write ${file}: ${why}`);
+    throw e;
+  }
+}
+
+function writeThroughTemporary(file: string, content: Output): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   let fd: number | undefined;
@@ -54,7 +79,9 @@ function pieces(content: Output): Iterable<string | Uint8Array> {
 }
 
 export function formatIssue(issue: Issue, cwd: string): string {
-  const file = issue.file.startsWith('/') ? relative(cwd, issue.file) || issue.file : issue.file;
+  // Relative to where the user is, unless that climbs out of it ("..: is a folder" says little).
+  const shown = issue.file.startsWith('/') ? relative(cwd, issue.file) : issue.file;
+  const file = shown === '' || shown.startsWith('..') ? issue.file : shown;
   const at = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
   return `${at}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
 }

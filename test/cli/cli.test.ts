@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, existsSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +146,15 @@ describe('bad input: a plain message with file:line:column and exit 2', () => {
     expectInputError(['check', EXAMPLE, '--market', 'XY'], /--market "XY" is not a known market/);
     expectInputError(['check', EXAMPLE, '--fail-on', 'severe'], /--fail-on "severe" must be one of/);
     expectInputError(['frobnicate'], /unknown command/);
+  });
+
+  it('an output place that cannot take the file is a plain usage error, and leaves nothing behind', () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    expectInputError(['check', EXAMPLE, '--as-of', '2026-11-25', '--out', folder], /cannot write .*a-folder: it is a folder; give a file name/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('a-folder.'))).toEqual([]);
+    const underFile = join(dir, 'syntax.yaml', 'report.md');
+    expectInputError(['check', EXAMPLE, '--as-of', '2026-11-25', '--out', underFile], /cannot write .*report\.md: a part of the path is a file, not a folder/);
   });
 
   it('nothing is half-written when the input is bad', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAtomic } from '../../src/cli/io.js';
+import { formatIssue, writeAtomic } from '../../src/cli/io.js';
 
 describe('writeAtomic with UTF-8 in pieces', () => {
   const dir = mkdtempSync(join(tmpdir(), 'complyflow-io-'));
@@ -23,5 +23,16 @@ describe('writeAtomic with UTF-8 in pieces', () => {
     }
     expect(() => writeAtomic(file, failing)).toThrow('render failed');
     expect(readdirSync(dir).filter((f) => f.startsWith('failed'))).toEqual([]);
+  });
+});
+
+describe('formatIssue', () => {
+  it('names a file relative to where the user is, or whole when it lies outside', () => {
+    const issue = (file: string) => ({ file, pointer: '', line: 3, column: 2, message: 'bad' });
+    expect(formatIssue(issue('/work/game/flow.yaml'), '/work/game')).toBe('flow.yaml:3:2: bad');
+    expect(formatIssue(issue('/work/game/sub/flow.yaml'), '/work/game')).toBe('sub/flow.yaml:3:2: bad');
+    expect(formatIssue(issue('/work'), '/work/game')).toBe('/work:3:2: bad');
+    expect(formatIssue(issue('/other/flow.yaml'), '/work/game')).toBe('/other/flow.yaml:3:2: bad');
+    expect(formatIssue({ file: 'relative.yaml', pointer: '', message: 'gone', hint: 'look again' }, '/work')).toBe('relative.yaml: gone (look again)');
   });
 });
