@@ -128,8 +128,13 @@ export function compiledHere(name: SchemaName): ValidateFunction {
   return v;
 }
 
-function describe(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+/** A value as a message shows it: a long one cut, so one bad value cannot flood the terminal. */
+export function shownValue(value: unknown, max = 60): string {
+  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  if (text.length <= max) return text;
+  // never cut between the two halves of a character outside the BMP
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
 
 function get(root: unknown, pointer: string): unknown {
@@ -175,19 +180,19 @@ export function schemaIssues(file: string, root: unknown, errors: readonly Error
       case 'enum': {
         const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
         const value = get(root, pointer);
-        message = `${here}: ${describe(value)} is not one of ${allowed.join(', ')}`;
+        message = `${here}: ${shownValue(value)} is not one of ${allowed.join(', ')}`;
         hint = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
         break;
       }
       case 'const':
-        message = `${here} must be ${describe((e.params as { allowedValue: unknown }).allowedValue)}`;
+        message = `${here} must be ${shownValue((e.params as { allowedValue: unknown }).allowedValue)}`;
         break;
       case 'type':
-        message = `${here} must be ${(e.params as { type: string | string[] }).type.toString().replace(',', ' or ')}, not ${describe(get(root, pointer))}`;
+        message = `${here} must be ${(e.params as { type: string | string[] }).type.toString().replace(',', ' or ')}, not ${shownValue(get(root, pointer))}`;
         break;
       case 'pattern': {
         const d = (e.parentSchema as { description?: string })?.description;
-        message = `${here}: ${describe(get(root, pointer))} is not in the expected form`;
+        message = `${here}: ${shownValue(get(root, pointer))} is not in the expected form`;
         hint = d;
         break;
       }
@@ -195,7 +200,7 @@ export function schemaIssues(file: string, root: unknown, errors: readonly Error
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
-        message = `${here}: ${describe(get(root, pointer))} ${e.message}`;
+        message = `${here}: ${shownValue(get(root, pointer))} ${e.message}`;
         break;
       case 'minItems':
         message = `${here} must have at least ${(e.params as { limit: number }).limit} item(s)`;
@@ -212,7 +217,7 @@ export function schemaIssues(file: string, root: unknown, errors: readonly Error
         break;
       case 'oneOf':
       case 'anyOf':
-        message = `${here}: ${describe(get(root, pointer))} is not a valid value here`;
+        message = `${here}: ${shownValue(get(root, pointer))} is not a valid value here`;
         break;
       default:
         message = `${here} ${e.message ?? 'is invalid'}`;

@@ -103,7 +103,9 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
   };
   for (const e of doc.errors) {
     const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    issues.push({ file, pointer: '', ...at(e.pos[0]), message: `YAML syntax: ${msg}` });
+    // The parser recurses per level: thousands of levels overflow its stack, which is no syntax error to the user.
+    if (/Maximum call stack/.test(msg)) issues.push({ file, pointer: '', ...at(e.pos[0]), message: 'the YAML is nested too deeply to read', hint: 'a flow needs a handful of levels; check that this is the right file' });
+    else issues.push({ file, pointer: '', ...at(e.pos[0]), message: `YAML syntax: ${msg}` });
   }
   const locateNode = (pointer: string): Node | undefined => {
     let node: unknown = doc.contents;

@@ -126,6 +126,7 @@ describe('bad input: a plain message with file:line:column and exit 2', () => {
     ['a __proto__ key', 'proto.yaml', 'version: 1\n__proto__: { polluted: true }\n', /proto\.yaml:2:1: the key "__proto__" is not allowed/],
     ['a constructor key', 'ctor.yaml', 'version: 1\ngame: { constructor: x }\n', /ctor\.yaml:2:\d+: the key "constructor" is not allowed/],
     ['a binary file', 'binary.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]), /binary\.yaml:1:\d+: this is a binary file/],
+    ['nesting deep enough to overflow the parser', 'deep.yaml', `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, /deep\.yaml:1:\d+: the YAML is nested too deeply to read/],
     ['non-UTF-8 text', 'latin1.yaml', Buffer.from('version: 1\nname: caf\xe9\n', 'latin1'), /latin1\.yaml:2:\d+: the file is not valid UTF-8/],
   ])('%s', (_name, file, content, pattern) => {
     expectInputError(['validate', write(file, content as string)], pattern);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadFlow } from '../../src/load/flow.js';
+import { shownValue } from '../../src/load/schema.js';
 import { check, loadLibrary } from '../../src/library.js';
 import { EXAMPLE } from '../cli/run.js';
 
@@ -65,5 +66,30 @@ describe('prototype keys', () => {
     const fine = parseYaml('f.yaml', 'a:\n  - b: &x\n      c: { proto: 1, constructors: 2 }\n  - *x\n');
     expect(fine.issues).toEqual([]);
     expect(fine.value).toEqual({ a: [{ b: { c: { proto: 1, constructors: 2 } } }, { c: { proto: 1, constructors: 2 } }] });
+  });
+});
+
+describe('values shown in messages', () => {
+  it('are cut to a line, never between the halves of a character (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 3, max: 80 }), (value, max) => {
+        const shown = shownValue(value, max);
+        const whole = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+        expect(shown.length).toBeLessThanOrEqual(max);
+        if (whole.length <= max) expect(shown).toBe(whole);
+        else {
+          expect(shown.endsWith('…')).toBe(true);
+          expect(whole.startsWith(shown.slice(0, -1))).toBe(true);
+          expect(shown).not.toMatch(/[\uD800-\uDBFF]…$/);
+        }
+      }),
+    );
+  });
+
+  it('a deeply nested wrong value is named in one short line', () => {
+    const r = loadFlow('deep.yaml', lib.tax, `version: 1\ngame: ${'['.repeat(400)}${']'.repeat(400)}\n`);
+    const game = r.issues.find((i) => i.pointer === '/game');
+    expect(game?.message).toMatch(/^game must be object, not \[\[\[/);
+    expect(game!.message.length).toBeLessThan(100);
   });
 });
