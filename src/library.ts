@@ -7,7 +7,7 @@ import { evaluate } from './core/evaluate.js';
 import { loadTaxonomy, useTaxonomy } from './load/taxonomy.js';
 import { readBundle, type BundleData } from './load/bundle.js';
 import { Taxonomy as TaxonomyClass } from './core/taxonomy.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from './load/paths.js';
 import { DEFAULT_QUESTIONS_DIR, DEFAULT_REGULATIONS_DIR, loadQuestions, loadRegulations } from './load/regulations.js';
 import { loadFlow } from './load/flow.js';
@@ -45,8 +45,21 @@ export function loadLibraryFromSources(extraDirs: string[] = []): RuleLibrary {
   const regulations: Regulation[] = [];
   const issues: Issue[] = [...q.issues];
   const ruleFiles = new Map<string, string>();
-  for (const dir of [DEFAULT_REGULATIONS_DIR, ...extraDirs]) {
+  const packDirs = new Map<string, string>();
+  for (const dir of new Set([DEFAULT_REGULATIONS_DIR, ...extraDirs.map((d) => resolve(d))])) {
     const r = loadRegulations(dir, tax, ids);
+    // Two packs with one id would give items with one id: a pack cannot stand in for another.
+    for (const reg of r.regulations) {
+      const first = packDirs.get(reg.id);
+      if (first !== undefined && first !== dir)
+        issues.push({
+          file: join(dir, reg.id),
+          pointer: '',
+          message: `a rule pack "${reg.id}" is already loaded from ${first === DEFAULT_REGULATIONS_DIR ? "complyflow's own rule packs" : first}`,
+          hint: 'give this pack another id (and folder name)',
+        });
+      else packDirs.set(reg.id, dir);
+    }
     regulations.push(...r.regulations);
     issues.push(...r.issues);
     for (const [k, v] of r.ruleFiles) ruleFiles.set(k, v);

@@ -1,7 +1,7 @@
 // Rule packs on disk: regulations/<id>/regulation.yaml and rules/<rule>.yaml,
 // with fixtures beside each rule as rules/<rule>.test.yaml.
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Issue, Question, Regulation, Rule } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { lintRegulation, lintRule } from '../core/lint-pack.js';
@@ -19,7 +19,7 @@ export interface PackFiles {
 }
 
 export function listPacks(root: string): PackFiles[] {
-  if (!existsSync(root)) return [];
+  if (!existsSync(root) || !statSync(root).isDirectory()) return [];
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && !d.name.startsWith('_') && !d.name.startsWith('.'))
     .map((d) => d.name)
@@ -70,11 +70,25 @@ export interface LoadedPacks {
 }
 
 /** Load and check every pack under a folder; every issue at once. */
+/** What is wrong with a folder given as a folder of rule packs, if anything. */
+function packFolderIssue(root: string, packs: readonly PackFiles[]): Issue | undefined {
+  const at = (message: string, hint?: string): Issue => ({ file: root, pointer: '', message, ...(hint ? { hint } : {}) });
+  if (!existsSync(root)) return at('rule pack folder not found');
+  if (!statSync(root).isDirectory()) return at('is a file, not a folder of rule packs');
+  if (existsSync(join(root, 'regulation.yaml')))
+    return at('is one rule pack; give the folder that holds rule packs', `--rules ${dirname(root)}`);
+  if (packs.length === 0) return at('holds no rule packs', 'a rule pack is a folder with a regulation.yaml and a rules/ folder');
+  return undefined;
+}
+
 export function loadRegulations(root: string, tax: Taxonomy, questionIds: ReadonlySet<string>): LoadedPacks {
   const regulations: Regulation[] = [];
   const issues: Issue[] = [];
   const ruleFiles = new Map<string, string>();
-  for (const pack of listPacks(root)) {
+  const packs = listPacks(root);
+  const folderIssue = packFolderIssue(root, packs);
+  if (folderIssue) return { regulations, issues: [folderIssue], ruleFiles };
+  for (const pack of packs) {
     const packId = basename(pack.dir);
     if (!existsSync(pack.regulationFile)) {
       issues.push({ file: pack.dir, pointer: '', message: 'rule pack has no regulation.yaml' });
