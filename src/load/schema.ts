@@ -128,6 +128,20 @@ export function compiledHere(name: SchemaName): ValidateFunction {
   return v;
 }
 
+/**
+ * A JSON pointer as a reader writes the place: `items["eu-gdpr/dpo"].status`
+ * for /items/eu-gdpr~1dpo/status; plain keys joined by dots, list positions as numbers.
+ */
+export function pointerLabel(pointer: string): string {
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^[A-Za-z0-9_$-]+$/.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
 /** A value as a message shows it: a long one cut, so one bad value cannot flood the terminal. */
 export function shownValue(value: unknown, max = 60): string {
   const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
@@ -164,7 +178,7 @@ export function schemaIssues(file: string, root: unknown, errors: readonly Error
     let pointer = e.instancePath;
     let message: string;
     let hint: string | undefined;
-    const here = pointer === '' ? 'the file' : pointer.split('/').slice(1).join('.');
+    const here = pointer === '' ? 'the file' : pointerLabel(pointer);
     switch (e.keyword) {
       case 'required':
         message = `${here} is missing "${(e.params as { missingProperty: string }).missingProperty}"`;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadFlow } from '../../src/load/flow.js';
-import { shownValue } from '../../src/load/schema.js';
+import { pointerLabel, shownValue } from '../../src/load/schema.js';
 import { check, loadLibrary } from '../../src/library.js';
 import { EXAMPLE } from '../cli/run.js';
 
@@ -91,5 +91,13 @@ describe('values shown in messages', () => {
     const game = r.issues.find((i) => i.pointer === '/game');
     expect(game?.message).toMatch(/^game must be object, not \[\[\[/);
     expect(game!.message.length).toBeLessThan(100);
+  });
+});
+
+describe('places named in messages', () => {
+  it('a JSON pointer reads as the path a person writes, with keys holding / or spaces quoted', () => {
+    expect(pointerLabel('/data/3/category')).toBe('data.3.category');
+    expect(pointerLabel('/items/eu-gdpr~1dpo/status')).toBe('items["eu-gdpr/dpo"].status');
+    expect(pointerLabel('/items/a~0b c')).toBe('items["a~b c"]');
   });
 });
