@@ -2,7 +2,7 @@
 // merged across laws so one question appears once with every citation.
 import type { Finding } from './evaluate.js';
 import { byId as orderById } from './order.js';
-import type { Flow, Question, ReportQuestion, ReportVendor, Vendor } from './types.js';
+import type { Flow, Question, ReportItem, ReportQuestion, ReportVendor, Vendor } from './types.js';
 
 function concerns(q: Question, v: Vendor): boolean {
   if (q.roles && !q.roles.includes(v.role)) return false;
@@ -11,6 +11,7 @@ function concerns(q: Question, v: Vendor): boolean {
 }
 
 const sortUnique = (xs: Iterable<string>) => [...new Set(xs)].sort();
+const sorted = (xs: ReadonlySet<string>) => [...xs].sort();
 
 /** Sorted and unique: findings usually come in item order, so usually a check and a copy. */
 function sortedUnique(xs: readonly string[]): string[] {
@@ -23,50 +24,72 @@ interface Entry {
   regs: Set<string>;
   cites: Set<string>;
   items: string[];
-  /** the regulation and citation added last: findings come grouped by law and rule, so most adds repeat them */
-  lastReg?: string;
-  lastCite?: string;
+  /** the run of findings that last added its law and citation (see below) */
+  run: number;
+}
+
+/** A question of the bank, the vendors it concerns, and its entry per vendor. */
+interface Asked {
+  q: Question;
+  concerned: ReadonlySet<string>;
+  entries: Map<string, Entry>;
 }
 
 export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], bank: readonly Question[]): ReportVendor[] {
-  const byId = new Map(bank.map((q) => [q.id, q]));
-  // Which vendors each question concerns, worked out once per question.
-  const concerned = new Map<string, ReadonlySet<string>>();
-  const concernedBy = (q: Question) => {
-    let ids = concerned.get(q.id);
-    if (!ids) concerned.set(q.id, (ids = new Set(flow.vendors.filter((v) => concerns(q, v)).map((v) => v.id))));
-    return ids;
+  const bankById = new Map(bank.map((q) => [q.id, q]));
+  // Entries by question, then vendor: a finding's question is looked up once, and its vendors in that question's entries.
+  const asked = new Map<string, Asked | null>();
+  const askedFor = (qid: string): Asked | null => {
+    let a = asked.get(qid);
+    if (a === undefined) {
+      const q = bankById.get(qid);
+      a = q ? { q, concerned: new Set(flow.vendors.filter((v) => concerns(q, v)).map((v) => v.id)), entries: new Map() } : null;
+      asked.set(qid, a);
+    }
+    return a;
   };
-  const perVendor = new Map<string, Map<string, Entry>>();
+  // Findings come grouped by law and rule: a run of findings with the same law and citation adds them to each
+  // entry once (a set add per question and vendor was most of the time of this merge).
+  let run = 0;
+  let previous: ReportItem | undefined;
   for (const f of findings) {
     if (f.questions.length === 0 || f.item.determination === 'upcoming') continue;
     const { regulation, citation, id } = f.item;
+    if (!previous || previous.regulation !== regulation || previous.citation !== citation) run++;
+    previous = f.item;
     for (const qid of f.questions) {
-      const q = byId.get(qid);
-      if (!q) continue;
-      const ids = concernedBy(q);
+      const a = askedFor(qid);
+      if (!a) continue;
       for (const v of f.vendors) {
-        if (!ids.has(v.id)) continue;
-        let qs = perVendor.get(v.id);
-        if (!qs) perVendor.set(v.id, (qs = new Map()));
-        let entry = qs.get(qid);
-        if (!entry) qs.set(qid, (entry = { q, regs: new Set(), cites: new Set(), items: [] }));
-        if (entry.lastReg !== regulation) entry.regs.add((entry.lastReg = regulation));
-        if (entry.lastCite !== citation) entry.cites.add((entry.lastCite = citation));
+        if (!a.concerned.has(v.id)) continue;
+        let entry = a.entries.get(v.id);
+        if (!entry) a.entries.set(v.id, (entry = { q: a.q, regs: new Set(), cites: new Set(), items: [], run: 0 }));
+        if (entry.run !== run) {
+          entry.run = run;
+          entry.regs.add(regulation);
+          entry.cites.add(citation);
+        }
         entry.items.push(id);
       }
     }
   }
+  const perVendor = new Map<string, Entry[]>();
+  for (const a of asked.values())
+    for (const [vendorId, entry] of a?.entries ?? []) {
+      let list = perVendor.get(vendorId);
+      if (!list) perVendor.set(vendorId, (list = []));
+      list.push(entry);
+    }
   return [...flow.vendors]
     .sort(orderById)
     .map((v) => {
-      const qs = [...(perVendor.get(v.id)?.values() ?? [])].sort((a, b) => (a.q.id < b.q.id ? -1 : 1));
+      const qs = (perVendor.get(v.id) ?? []).sort((a, b) => (a.q.id < b.q.id ? -1 : 1));
       const questions: ReportQuestion[] = qs.map((e) => ({
         id: e.q.id,
         text: e.q.text,
         evidence: e.q.evidence,
-        regulations: sortUnique(e.regs),
-        citations: sortUnique(e.cites),
+        regulations: sorted(e.regs),
+        citations: sorted(e.cites),
         items: sortedUnique(e.items),
       }));
       return { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], questions };

@@ -47,10 +47,11 @@ interface SimpleTemplate {
 }
 
 /**
- * Text and `{{a.b}}` paths only (an index may come between names, as in
- * `{{data.0.id}}`; Handlebars reads a last `.0` as a number, an error): no other brace or backslash, no literal or keyword
- * (`{{true}}`, `{{else}}`) as a path. Such a template means the same to
- * Handlebars as to a split on its mustaches; anything else is parsed by it.
+ * Text and `{{a.b}}` paths only: no other brace or backslash, no literal or
+ * keyword (`{{true}}`, `{{else}}`) as a path. An index may come between names
+ * (`{{data.0.id}}`), not last: Handlebars reads a last `.0` as a number, an
+ * error. Such a template means the same to Handlebars as to a split on its
+ * mustaches; anything else is parsed by it.
  */
 const PLAIN = /^(?:[^{}\\]|\{\{(?!(?:else|true|false|null|undefined|this)\b)[A-Za-z_]\w*(?:(?:\.\d+)*\.[A-Za-z_]\w*)*\}\})*$/;
 

@@ -69,7 +69,6 @@ export interface LoadedPacks {
   ruleFiles: Map<string, string>;
 }
 
-/** Load and check every pack under a folder; every issue at once. */
 /** What is wrong with a folder given as a folder of rule packs, if anything. */
 function packFolderIssue(root: string, packs: readonly PackFiles[]): Issue | undefined {
   const at = (message: string, hint?: string): Issue => ({ file: root, pointer: '', message, ...(hint ? { hint } : {}) });
@@ -81,6 +80,7 @@ function packFolderIssue(root: string, packs: readonly PackFiles[]): Issue | und
   return undefined;
 }
 
+/** Load and check every pack under a folder; every issue at once. */
 export function loadRegulations(root: string, tax: Taxonomy, questionIds: ReadonlySet<string>): LoadedPacks {
   const regulations: Regulation[] = [];
   const issues: Issue[] = [];
