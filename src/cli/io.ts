@@ -78,10 +78,14 @@ function pieces(content: Output): Iterable<string | Uint8Array> {
   return typeof content === 'string' || content instanceof Uint8Array ? [content] : content(false);
 }
 
+/** A file as messages name it: relative to where the user is, unless that climbs out of it ("..: is a folder" says little). */
+export function shownFile(file: string, cwd: string): string {
+  const shown = file.startsWith('/') ? relative(cwd, file) : file;
+  return shown === '' || shown.startsWith('..') ? file : shown;
+}
+
 export function formatIssue(issue: Issue, cwd: string): string {
-  // Relative to where the user is, unless that climbs out of it ("..: is a folder" says little).
-  const shown = issue.file.startsWith('/') ? relative(cwd, issue.file) : issue.file;
-  const file = shown === '' || shown.startsWith('..') ? issue.file : shown;
+  const file = shownFile(issue.file, cwd);
   const at = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
   return `${at}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
 }

@@ -23,6 +23,33 @@ describe('validate', () => {
     writeFileSync(one, text.replace(/^markets:\n(  - .*\n(    .*\n)*)+/m, 'markets:\n  - { code: EU, players: 1000 }\n'));
     expect(cli(['validate', one]).stdout).toMatch(/, 1 market\)/);
   });
+
+  it('--format json and github give the same problems to programs and to GitHub Actions, still with exit 2', () => {
+    const bad = join(dir, 'typo.yaml');
+    writeFileSync(bad, readFileSync(EXAMPLE, 'utf8').replace('category: user.contact.email', 'category: user.contact.emial'));
+    const text = cli(['validate', bad]);
+    const line = /typo\.yaml:(\d+):(\d+): unknown data category/.exec(text.stderr);
+    expect(line).not.toBeNull();
+
+    const json = cli(['validate', bad, '--format', 'json']);
+    expect(json.code).toBe(2);
+    const out = JSON.parse(json.stdout) as { valid: boolean; issues: Array<{ line: number; column: number; message: string; hint?: string }> };
+    expect(out.valid).toBe(false);
+    expect(out.issues).toEqual([
+      expect.objectContaining({ line: Number(line![1]), column: Number(line![2]), message: 'unknown data category "user.contact.emial"', hint: 'did you mean user.contact.email?' }),
+    ]);
+
+    const github = cli(['validate', bad, '--format', 'github']);
+    expect(github.code).toBe(2);
+    expect(github.stdout.trim().split('\n')).toEqual([
+      `::error file=${bad.replace(/:/g, '%3A')},line=${line![1]},col=${line![2]},title=complyflow::unknown data category "user.contact.emial" (did you mean user.contact.email?)`,
+    ]);
+
+    const fine = cli(['validate', EXAMPLE, '--format', 'json']);
+    expect(fine.code).toBe(0);
+    expect(JSON.parse(fine.stdout)).toMatchObject({ valid: true, issues: [] });
+    expect(cli(['validate', EXAMPLE, '--format', 'github'])).toMatchObject({ code: 0, stdout: '' });
+  });
 });
 
 describe('check on the bundled example', () => {

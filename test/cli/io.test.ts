@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, writeAtomic } from '../../src/cli/io.js';
+import { annotation } from '../../src/cli/commands/validate.js';
 
 describe('writeAtomic with UTF-8 in pieces', () => {
   const dir = mkdtempSync(join(tmpdir(), 'complyflow-io-'));
@@ -34,5 +35,13 @@ describe('formatIssue', () => {
     expect(formatIssue(issue('/work'), '/work/game')).toBe('/work:3:2: bad');
     expect(formatIssue(issue('/other/flow.yaml'), '/work/game')).toBe('/other/flow.yaml:3:2: bad');
     expect(formatIssue({ file: 'relative.yaml', pointer: '', message: 'gone', hint: 'look again' }, '/work')).toBe('relative.yaml: gone (look again)');
+  });
+});
+
+describe('GitHub Actions annotations', () => {
+  it('escape what the workflow-command syntax reserves, in the message and in the file name', () => {
+    const issue = { file: '/repo/a,b:c.yaml', pointer: '', line: 4, column: 9, message: '100% wrong\nreally', hint: 'x' };
+    expect(annotation(issue, '/repo')).toBe('::error file=a%2Cb%3Ac.yaml,line=4,col=9,title=complyflow::100%25 wrong%0Areally (x)');
+    expect(annotation({ file: '/repo/f.yaml', pointer: '', message: 'file not found' }, '/repo')).toBe('::error file=f.yaml,title=complyflow::file not found');
   });
 });
