@@ -215,6 +215,17 @@ describe('other commands', () => {
     const gdpr = rows.find((r) => r.id === 'eu-gdpr')!;
     expect(Object.keys(gdpr)).toEqual(expect.arrayContaining(['id', 'name', 'jurisdiction', 'inForce', 'sources', 'lastReviewed', 'rules']));
     expect(gdpr.rules).toBeGreaterThan(0);
+    // how much of each pack was checked against the law's text, counted as the rule files say
+    for (const row of rows) {
+      const v = row.verification as { verified: number; secondary: number; unverified: number };
+      expect(v.verified + v.secondary + v.unverified).toBe(row.rules);
+    }
+    const vt = rows.find((r) => r.id === 'us-vt-vdposa')!;
+    const rulesDir = join(ROOT, 'regulations', 'us-vt-vdposa', 'rules');
+    const marked = (level: string) =>
+      readdirSync(rulesDir).filter((f) => !f.endsWith('.test.yaml') && readFileSync(join(rulesDir, f), 'utf8').includes(`\nverification: ${level}\n`)).length;
+    expect(vt.verification).toEqual({ verified: vt.rules as number - marked('secondary') - marked('unverified'), secondary: marked('secondary'), unverified: marked('unverified') });
+    expect(marked('unverified')).toBeGreaterThan(0);
   });
 
   it('rules show prints one rule and suggests near misses', () => {

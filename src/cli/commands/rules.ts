@@ -38,11 +38,18 @@ export function registerRules(program: Command, ctx: Context): void {
         sources: r.sources,
         lastReviewed: r.lastReviewed,
         rules: r.rules.length,
+        // How much of the pack was checked against the law's own text (the rest rests on secondary sources or less).
+        verification: {
+          verified: r.rules.filter((x) => (x.verification ?? 'verified') === 'verified').length,
+          secondary: r.rules.filter((x) => x.verification === 'secondary').length,
+          unverified: r.rules.filter((x) => x.verification === 'unverified').length,
+        },
       }));
       if (format === 'json') ctx.io.stdout(JSON.stringify(rows, null, 2) + '\n');
       else {
-        ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules |\n| --- | --- | --- | --- | --- | --- |\n');
-        for (const r of rows) ctx.io.stdout(`| ${r.id} | ${r.name} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} |\n`);
+        ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules | verified against the text |\n| --- | --- | --- | --- | --- | --- | --- |\n');
+        for (const r of rows)
+          ctx.io.stdout(`| ${r.id} | ${r.name} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} |\n`);
       }
     });
 
