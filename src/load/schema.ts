@@ -6,6 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Issue } from '../core/types.js';
 import { didYouMean } from '../core/suggest.js';
 import { packagePath } from './paths.js';
+import { pointerKeys } from './pointer.js';
 
 const require = createRequire(import.meta.url);
 // ajv ships CommonJS; createRequire keeps NodeNext and its default export happy.
@@ -134,8 +135,7 @@ export function compiledHere(name: SchemaName): ValidateFunction {
  */
 export function pointerLabel(pointer: string): string {
   let out = '';
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of pointerKeys(pointer)) {
     if (/^[A-Za-z0-9_$-]+$/.test(key)) out += out === '' ? key : `.${key}`;
     else out += `[${JSON.stringify(key)}]`;
   }
@@ -153,8 +153,7 @@ export function shownValue(value: unknown, max = 60): string {
 
 function get(root: unknown, pointer: string): unknown {
   let node = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const seg of pointerKeys(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[seg];
   }

@@ -2,6 +2,7 @@
 // prototype keys, and a way to turn a JSON pointer back into line:column.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Issue } from '../core/types.js';
+import { pointerKeys } from './pointer.js';
 
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -81,10 +82,6 @@ function forbiddenKey(value: unknown, seen = new Set<object>()): string | undefi
   return undefined;
 }
 
-function unescapePointer(seg: string): string {
-  return seg.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml {
   const lines = new LineCounter();
   const failed = (issue: Issue): ParsedYaml => ({ value: undefined, doc: null, lines, issues: [issue], locate: () => undefined });
@@ -110,8 +107,7 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
   const locateNode = (pointer: string): Node | undefined => {
     let node: unknown = doc.contents;
     let last: Node | undefined = (node as Node) ?? undefined;
-    for (const raw of pointer.split('/').slice(1)) {
-      const seg = unescapePointer(raw);
+    for (const seg of pointerKeys(pointer)) {
       if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg);
         if (!pair) break;
