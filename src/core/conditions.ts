@@ -1,7 +1,7 @@
 // Three-valued evaluation of rule conditions. A leaf that needs a fact the
 // flow leaves out answers `null` (unknown) and names the fact, so the item is
 // reported "to confirm" instead of silently dropped.
-import type { Comparison, Condition, ListRef, NumberRef } from './types.js';
+import type { Comparison, Condition, ListRef, NumberRef, Vendor } from './types.js';
 import type { FlowIndex, Subject } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
 import { matchesAny } from './taxonomy.js';
@@ -57,6 +57,9 @@ export interface Match {
   lines: { because: string[]; unknown: string[] };
   /** the item's subject reference and the end of its id */
   ref: { subject: { type: Subject['kind']; id: string }; idSuffix: string };
+  /** for a single item standing for several subjects (`items: one`): their vendors and ids */
+  vendors?: readonly Vendor[];
+  triggers?: readonly string[];
 }
 
 export const sharedAcrossLaws = (): SharedAcrossLaws => ({ bySubject: new Map(), matches: new Map(), texts: new Map() });

@@ -1,6 +1,6 @@
 // The pure heart of complyflow: a flow and the rule packs in, a report out.
 // No clock, no file system: the caller passes `asOf` and everything else.
-import { evaluateCondition, isSubjectOnly, SHARED_KINDS, sharedKey, sharedAcrossLaws, type LawContext, type Match, type Outcome, type SharedAcrossLaws } from './conditions.js';
+import { evaluateCondition, isSubjectOnly, MAX_LISTED, SHARED_KINDS, sharedKey, sharedAcrossLaws, type LawContext, type Match, type Outcome, type SharedAcrossLaws } from './conditions.js';
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -43,6 +43,8 @@ export interface Finding {
   item: ReportItem;
   vendors: readonly Vendor[];
   questions: readonly string[];
+  /** for a rule with `items: one`, the ids of the subjects that trigger its single item */
+  triggers?: readonly string[];
 }
 
 export function subjectsFor(rule: Rule, index: FlowIndex, offeredInTerritory: string[], transfers: () => Subject[]): Subject[] {
@@ -161,7 +163,8 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     const scopeUndecided = scope.value === null && rule.scope !== 'territory';
     const showsDataIds = [rule.title, rule.action, ...rule.evidence].some((t) => t.includes('dataIds'));
     const idPrefix = `${reg.id}/${rule.id}`;
-    for (const { subject, outcome: o, lines, ref } of matching(rule, ctx, () => subjectsFor(rule, index, offeredInTerritory, lawTransfers))) {
+    const matches = matching(rule, ctx, () => subjectsFor(rule, index, offeredInTerritory, lawTransfers));
+    for (const { subject, outcome: o, lines, ref, vendors, triggers } of rule.items === 'one' && rule.for !== 'game' ? oneForTheGame(matches, index.game) : matches) {
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
       else if (o.value === null || scopeUndecided) determination = 'to-confirm';
@@ -190,7 +193,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         owner: null,
         evidenceProvided: NONE,
       };
-      findings.push({ item, vendors: subject.vendors, questions: rule.questions ?? [] });
+      findings.push({ item, vendors: vendors ?? subject.vendors, questions: rule.questions ?? [], ...(triggers ? { triggers } : {}) });
     }
   }
   if (territoryOnly && findings.length) {
@@ -221,6 +224,44 @@ function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): reado
   }
   if (key !== undefined) ctx.shared!.matches.set(key, found);
   return found;
+}
+
+const combined = new WeakMap<readonly Match[], Match[]>();
+
+/**
+ * A rule with `items: one` is a duty met once for the whole game (an opt-out
+ * mechanism, a consent gate), however many purposes or vendors call for it: a
+ * single item for the game, decided by the subjects that match (true if any is
+ * true, else to confirm), its reasons naming them, its questions going to all
+ * their vendors. Laws that share the matches share this too.
+ */
+function oneForTheGame(matches: readonly Match[], game: Subject): readonly Match[] {
+  if (matches.length === 0) return matches;
+  let one = combined.get(matches);
+  if (one) return one;
+  const decided = matches.filter((m) => m.outcome.value === true);
+  const undecided = matches.filter((m) => m.outcome.value === null);
+  const shown = decided.length ? decided : undecided;
+  // Reasons every listed subject shares (the studio's size, the audience) are said once, before the subjects.
+  const common = shown[0]!.lines.because.filter((line) => shown.every((m) => m.lines.because.includes(line)));
+  const because = [...common, ...listed(shown, common)];
+  if (decided.length && undecided.length) because.push(...listed(undecided, common).map((line) => `to confirm whether it also covers ${line}`));
+  const unknown = decided.length ? [] : dedupe(undecided.flatMap((m) => m.lines.unknown));
+  const outcome: Outcome = { value: decided.length ? true : null, because, unknown };
+  const vendors = [...new Set(matches.flatMap((m) => m.subject.vendors))];
+  one = [{ subject: game, outcome, lines: { because: readOnly(because), unknown: readOnly(unknown) }, ref: subjectRef(game), vendors, triggers: matches.map((m) => m.subject.id) }];
+  combined.set(matches, one);
+  return one;
+}
+
+/** A line for each of the first few subjects (its label, and its own reasons beyond `common`), then how many more. */
+function listed(matches: readonly Match[], common: readonly string[]): string[] {
+  const lines = matches.slice(0, MAX_LISTED).map(({ subject, lines: { because } }) => {
+    const own = because.filter((line) => !common.includes(line) && line !== subject.label);
+    return own.length ? `${subject.label}: ${own.join('; ')}` : subject.label;
+  });
+  if (matches.length > MAX_LISTED) lines.push(`and ${matches.length - MAX_LISTED} more`);
+  return lines;
 }
 
 // Items of a large portfolio are most of its memory, and every object they

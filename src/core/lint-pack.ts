@@ -5,6 +5,29 @@ import type { Condition, Issue, Regulation, Rule } from './types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
 import { isRealDate } from './order.js';
+import { plainHeads } from './texts.js';
+
+/** What the texts of a single item for the whole game (`items: one`) may show: nothing of one subject. */
+const GAME_HEADS: ReadonlySet<string> = new Set(['game', 'controller', 'regulation', 'params']);
+
+function lintOneItemTexts(rule: Rule, file: string): Issue[] {
+  const issues: Issue[] = [];
+  if (rule.for === 'game') issues.push({ file, pointer: '/items', message: 'items: one is for rules over several subjects; a rule for the game has one item already', hint: 'remove items: one' });
+  const texts: Array<[string, string]> = [['/title', rule.title], ['/action', rule.action], ...rule.evidence.map((e, i): [string, string] => [`/evidence/${i}`, e])];
+  for (const [pointer, text] of texts) {
+    if (!text.includes('{{')) continue;
+    const heads = plainHeads(text);
+    const wrong = heads ? [...heads].filter((h) => !GAME_HEADS.has(h)) : ['(a Handlebars expression)'];
+    if (wrong.length)
+      issues.push({
+        file,
+        pointer,
+        message: `a rule with items: one has a single item for the whole game, so its text cannot show ${wrong.map((w) => `{{${w}}}`).join(', ')}`,
+        hint: 'show only game, controller, regulation or params; the item\'s reasons name the subjects that trigger it',
+      });
+  }
+  return issues;
+}
 
 export function walkCondition(cond: Condition, pointer: string, visit: (key: string, value: unknown, pointer: string) => void): void {
   for (const [key, value] of Object.entries(cond)) {
@@ -106,6 +129,7 @@ export function lintRule(rule: Rule, reg: Regulation, tax: Taxonomy, questionIds
     if (!questionIds.has(q))
       issues.push({ file, pointer: `/questions/${i}`, message: `unknown question "${q}"`, hint: didYouMean(q, questionIds) ?? 'add it to questions/bank.yaml' });
   });
+  if (rule.items === 'one') issues.push(...lintOneItemTexts(rule, file));
   if (rule.for !== 'transfer' && JSON.stringify(rule.when).includes('"region"'))
     issues.push({ file, pointer: '/when', message: 'the region predicate only applies to rules with for: transfer' });
   return issues;

@@ -57,6 +57,12 @@ const PLAIN = /^(?:[^{}\\]|\{\{(?!(?:else|true|false|null|undefined|this)\b)[A-Z
 
 type Parts = Array<string | string[]>;
 
+/** The first segment of each path a plain template shows (see PLAIN); undefined for a text Handlebars must parse. */
+export function plainHeads(text: string): ReadonlySet<string> | undefined {
+  if (!PLAIN.test(text)) return undefined;
+  return new Set(plainParts(text).flatMap((p) => (Array.isArray(p) ? [p[0]!] : [])));
+}
+
 function plainParts(text: string): Parts {
   const parts: Parts = [];
   for (const piece of text.split(/\{\{([^}]*)\}\}/)) parts.push(parts.length % 2 ? piece.split('.') : piece);

@@ -227,6 +227,8 @@ export interface Rule {
   topic: Topic;
   severity: Severity;
   for: ForKind;
+  /** 'one': a single item for the game when any subject matches (default 'each': an item per matching subject) */
+  items?: 'each' | 'one';
   when: Condition;
   action: string;
   evidence: string[];

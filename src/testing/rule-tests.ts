@@ -18,6 +18,8 @@ import type { Determination } from '../core/types.js';
 interface Expect {
   subject: string;
   determination?: Determination;
+  /** for a rule with `items: one`: the subjects that trigger its item */
+  triggers?: string[];
 }
 interface Case {
   name: string;
@@ -103,26 +105,30 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
         continue;
       }
       const asOf = c.asOf ?? spec.asOf ?? reg.lastReviewed;
-      let got: Array<{ subject: string; determination: Determination }>;
+      let got: Array<{ subject: string; determination: Determination; triggers?: readonly string[] }>;
       try {
         got = evaluateRegulation(only, indexFlow(flow), tax, asOf).findings.map((f) => ({
           subject: subjectKey(f.item.subject),
           determination: f.item.determination,
+          ...(f.triggers ? { triggers: f.triggers } : {}),
         }));
       } catch (e) {
         report.results.push({ rule: ruleId, kind, name: c.name, ok: false, message: `evaluation failed: ${(e as Error).message}` });
         continue;
       }
-      const show = (xs: Array<{ subject: string; determination?: string }>) =>
-        xs.length ? xs.map((x) => `${x.subject} (${x.determination ?? 'applies'})`).sort().join(', ') : 'nothing';
+      // A single item standing for several subjects (`items: one`) is also told by the subjects that trigger it.
+      const oneItem = rule.items === 'one' && rule.for !== 'game';
+      const label = (x: { subject: string; determination?: string; triggers?: readonly string[] }) =>
+        `${x.subject} (${x.determination ?? 'applies'})${oneItem ? ` triggered by ${x.triggers ? [...x.triggers].sort().join(', ') || 'nothing' : '(not given: add triggers)'}` : ''}`;
+      const show = (xs: Array<{ subject: string; determination?: string; triggers?: readonly string[] }>) => (xs.length ? xs.map(label).sort().join('; ') : 'nothing');
       if (kind === 'valid') {
         const ok = got.length === 0;
         report.results.push({ rule: ruleId, kind, name: c.name, ok, ...(ok ? {} : { message: `must not fire, but found ${show(got)}` }) });
       } else {
-        const want = (c.expect ?? []).map((e) => `${e.subject} (${e.determination ?? 'applies'})`).sort();
-        const have = got.map((g) => `${g.subject} (${g.determination})`).sort();
+        const want = (c.expect ?? []).map(label).sort();
+        const have = got.map(label).sort();
         const ok = JSON.stringify(want) === JSON.stringify(have);
-        report.results.push({ rule: ruleId, kind, name: c.name, ok, ...(ok ? {} : { message: `expected ${want.join(', ') || 'nothing'}, found ${show(got)}` }) });
+        report.results.push({ rule: ruleId, kind, name: c.name, ok, ...(ok ? {} : { message: `expected ${want.join('; ') || 'nothing'}, found ${show(got)}` }) });
       }
     }
   }

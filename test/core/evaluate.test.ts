@@ -201,3 +201,57 @@ describe('outcomes shared between laws', () => {
     }
   });
 });
+
+describe('items: one (a single item for the game, standing for the subjects that match)', () => {
+  const ads = { id: 'ads', use: 'marketing.advertising.third_party.targeted', data: ['adid'], lawfulBasis: 'consent' as const };
+  const adsToo = { ...ads, id: 'ads-too' };
+  const sold = { id: 'sold', use: 'analytics.reporting', data: ['adid'], lawfulBasis: 'consent' as const };
+  const optOut = rule({
+    id: 'opt-out',
+    for: 'purpose',
+    items: 'one',
+    questions: ['q'],
+    when: { any: [{ use: ['marketing.advertising.third_party.targeted'] }, { vendor: { sellsOrShares: true } }] },
+  });
+  const portfolio = (purposes: Array<typeof ads>, sellsOrShares?: boolean) =>
+    flow({
+      data: [{ id: 'adid', category: 'user.device.advertising_id', subjects: ['player'], retention: 'P1Y' }],
+      vendors: [
+        { id: 'net', name: 'Net', role: 'controller', services: ['advertising'], regions: ['US'] },
+        { id: 'broker', name: 'Broker', role: 'controller', services: ['analytics'], regions: ['US'], ...(sellsOrShares === undefined ? {} : { sellsOrShares }) },
+        { id: 'idle', name: 'Idle', role: 'processor', services: ['cloud'], regions: ['US'] },
+      ],
+      purposes,
+      flows: purposes.map((p) => ({ id: `f-${p.id}`, from: 'backend', to: p.id === 'sold' ? 'broker' : 'net', data: ['adid'], purpose: p.id })),
+    });
+  const question = { id: 'q', text: 'Do you use our data for yourself?', evidence: ['Answer'], topic: 'opt-out' as const };
+
+  it('gives one item for the game however many subjects match, naming them and asking all their vendors', () => {
+    const r = evaluate(portfolio([ads, adsToo, sold], true), [regulation([optOut])], tax, { ...opts, questions: [question] });
+    expect(r.items.map((i) => [i.id, i.subject, i.determination])).toEqual([['test-law/opt-out', { type: 'game', id: 'g' }, 'applies']]);
+    expect(r.items[0]!.because.join('\n')).toMatch(/purpose ads \(/);
+    expect(r.items[0]!.because.join('\n')).toMatch(/purpose sold \(analytics\.reporting\): /);
+    expect(r.vendors.filter((v) => v.questions.some((q) => q.id === 'q')).map((v) => v.id)).toEqual(['broker', 'net']);
+  });
+
+  it('is to confirm, naming the facts, when no subject is decided; and absent when none matches', () => {
+    const unsure = evaluate(portfolio([sold]), [regulation([optOut])], tax, opts);
+    expect(unsure.items.map((i) => [i.id, i.determination])).toEqual([['test-law/opt-out', 'to-confirm']]);
+    expect(unsure.items[0]!.unknown).toEqual(['vendors[broker].sellsOrShares']);
+    expect(evaluate(portfolio([sold], false), [regulation([optOut])], tax, opts).items).toEqual([]);
+  });
+
+  it('applies when one subject is decided, and says which others are still to confirm', () => {
+    const r = evaluate(portfolio([ads, sold]), [regulation([optOut])], tax, opts);
+    expect(r.items.map((i) => i.determination)).toEqual(['applies']);
+    expect(r.items[0]!.unknown).toEqual([]);
+    expect(r.items[0]!.because.some((l) => l.startsWith('to confirm whether it also covers purpose sold'))).toBe(true);
+  });
+
+  it('lists a few subjects and counts the rest', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...ads, id: `ads-${String(i).padStart(2, '0')}` }));
+    const r = evaluate(portfolio(many), [regulation([optOut])], tax, opts);
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]!.because.at(-1)).toBe('and 7 more');
+  });
+});
