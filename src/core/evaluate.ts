@@ -163,8 +163,9 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     const scopeUndecided = scope.value === null && rule.scope !== 'territory';
     const showsDataIds = [rule.title, rule.action, ...rule.evidence].some((t) => t.includes('dataIds'));
     const idPrefix = `${reg.id}/${rule.id}`;
-    const matches = matching(rule, ctx, () => subjectsFor(rule, index, offeredInTerritory, lawTransfers));
-    for (const { subject, outcome: o, lines, ref, vendors, triggers } of rule.items === 'one' && rule.for !== 'game' ? oneForTheGame(matches, index.game) : matches) {
+    const subjects = () => subjectsFor(rule, index, offeredInTerritory, lawTransfers);
+    const matches = rule.items === 'one' && rule.for !== 'game' ? oneForTheGame(rule, ctx, subjects, index.game) : matching(rule, ctx, subjects);
+    for (const { subject, outcome: o, lines, ref, vendors, triggers } of matches) {
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
       else if (o.value === null || scopeUndecided) determination = 'to-confirm';
@@ -211,7 +212,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
  * parameters agree (twenty state laws share many rules).
  */
 function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): readonly Match[] {
-  const key = ctx.shared && SHARED_KINDS.has(rule.for) && isSubjectOnly(rule.when) ? `${rule.for}|${sharedKey(rule.when, ctx)}` : undefined;
+  const key = sharingKey(rule, ctx);
   const known = key === undefined ? undefined : ctx.shared!.matches.get(key);
   if (known) return known;
   const truthOf = compileTruth(rule.when, ctx);
@@ -226,41 +227,59 @@ function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): reado
   return found;
 }
 
-const combined = new WeakMap<readonly Match[], Match[]>();
+/** The key under which laws share a rule's matches: its subjects' kind and what its condition reads (see sharedKey). */
+function sharingKey(rule: Rule, ctx: LawContext): string | undefined {
+  if (!ctx.shared || !SHARED_KINDS.has(rule.for) || !isSubjectOnly(rule.when)) return undefined;
+  return `${rule.items === 'one' ? 'one|' : ''}${rule.for}|${sharedKey(rule.when, ctx)}`;
+}
 
 /**
  * A rule with `items: one` is a duty met once for the whole game (an opt-out
  * mechanism, a consent gate), however many purposes or vendors call for it: a
  * single item for the game, decided by the subjects that match (true if any is
- * true, else to confirm), its reasons naming them, its questions going to all
- * their vendors. Laws that share the matches share this too.
+ * true, else to confirm), its reasons naming the first few, its questions going
+ * to all their vendors. Only the subjects named are explained, and the facts
+ * that would decide it when none is decided.
  */
-function oneForTheGame(matches: readonly Match[], game: Subject): readonly Match[] {
-  if (matches.length === 0) return matches;
-  let one = combined.get(matches);
-  if (one) return one;
-  const decided = matches.filter((m) => m.outcome.value === true);
-  const undecided = matches.filter((m) => m.outcome.value === null);
-  const shown = decided.length ? decided : undecided;
-  // Reasons every listed subject shares (the studio's size, the audience) are said once, before the subjects.
-  const common = shown[0]!.lines.because.filter((line) => shown.every((m) => m.lines.because.includes(line)));
-  const because = [...common, ...listed(shown, common)];
-  if (decided.length && undecided.length) because.push(...listed(undecided, common).map((line) => `to confirm whether it also covers ${line}`));
-  const unknown = decided.length ? [] : dedupe(undecided.flatMap((m) => m.lines.unknown));
-  const outcome: Outcome = { value: decided.length ? true : null, because, unknown };
-  const vendors = [...new Set(matches.flatMap((m) => m.subject.vendors))];
-  one = [{ subject: game, outcome, lines: { because: readOnly(because), unknown: readOnly(unknown) }, ref: subjectRef(game), vendors, triggers: matches.map((m) => m.subject.id) }];
-  combined.set(matches, one);
+function oneForTheGame(rule: Rule, ctx: LawContext, subjects: () => Subject[], game: Subject): readonly Match[] {
+  const key = sharingKey(rule, ctx);
+  const known = key === undefined ? undefined : ctx.shared!.matches.get(key);
+  if (known) return known;
+  const truthOf = compileTruth(rule.when, ctx);
+  const triggering: Subject[] = [];
+  const decided: Subject[] = [];
+  const undecided: Subject[] = [];
+  for (const subject of subjects()) {
+    const t = truthOf(subject);
+    if (t === false) continue;
+    triggering.push(subject);
+    (t ? decided : undecided).push(subject);
+  }
+  let one: Match[] = [];
+  if (triggering.length) {
+    const explain = (subject: Subject) => ({ subject, outcome: evaluateCondition(rule.when, subject, ctx) });
+    const shown = (decided.length ? decided : undecided).slice(0, MAX_LISTED).map(explain);
+    // Reasons every listed subject shares (the studio's size, the audience) are said once, before the subjects.
+    const common = dedupe(shown[0]!.outcome.because.filter((line) => shown.every((m) => m.outcome.because.includes(line))));
+    const because = [...common, ...listed(shown, decided.length || undecided.length, common)];
+    if (decided.length && undecided.length)
+      because.push(...listed(undecided.slice(0, MAX_LISTED).map(explain), undecided.length, common).map((line) => `to confirm whether it also covers ${line}`));
+    const unknown = decided.length ? [] : dedupe(undecided.flatMap((s) => explain(s).outcome.unknown));
+    const outcome: Outcome = { value: decided.length ? true : null, because, unknown };
+    const vendors = [...new Set(triggering.flatMap((s) => s.vendors))];
+    one = [{ subject: game, outcome, lines: { because: readOnly(because), unknown: readOnly(unknown) }, ref: subjectRef(game), vendors, triggers: triggering.map((s) => s.id) }];
+  }
+  if (key !== undefined) ctx.shared!.matches.set(key, one);
   return one;
 }
 
-/** A line for each of the first few subjects (its label, and its own reasons beyond `common`), then how many more. */
-function listed(matches: readonly Match[], common: readonly string[]): string[] {
-  const lines = matches.slice(0, MAX_LISTED).map(({ subject, lines: { because } }) => {
-    const own = because.filter((line) => !common.includes(line) && line !== subject.label);
+/** A line for each subject explained (its label, and its own reasons beyond `common`), then how many more of `total`. */
+function listed(explained: ReadonlyArray<{ subject: Subject; outcome: Outcome }>, total: number, common: readonly string[]): string[] {
+  const lines = explained.map(({ subject, outcome }) => {
+    const own = dedupe(outcome.because.filter((line) => !common.includes(line) && line !== subject.label));
     return own.length ? `${subject.label}: ${own.join('; ')}` : subject.label;
   });
-  if (matches.length > MAX_LISTED) lines.push(`and ${matches.length - MAX_LISTED} more`);
+  if (total > explained.length) lines.push(`and ${total - explained.length} more`);
   return lines;
 }
 
