@@ -7,7 +7,8 @@ export function keyMatches(key: string, pattern: string): boolean {
 }
 
 export function matchesAny(key: string, patterns: readonly string[]): boolean {
-  return patterns.some((p) => keyMatches(key, p));
+  for (const p of patterns) if (keyMatches(key, p)) return true;
+  return false;
 }
 
 /**
@@ -73,9 +74,20 @@ export class Markets {
     return out;
   }
 
-  countriesOf(codes: readonly string[]): Set<string> {
-    const out = new Set<string>();
-    for (const c of codes) for (const l of this.countries(c)) out.add(l);
+  private readonly countriesCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+  /**
+   * The countries of a list of region codes. Asked per transfer and per law of
+   * the same lists (a law's territory, a parameter, a vendor's regions), which
+   * are read-only once loaded: each list is reduced once.
+   */
+  countriesOf(codes: readonly string[]): ReadonlySet<string> {
+    let out = this.countriesCache.get(codes);
+    if (!out) {
+      const set = new Set<string>();
+      for (const c of codes) for (const l of this.countries(c)) set.add(l);
+      this.countriesCache.set(codes, (out = set));
+    }
     return out;
   }
 }

@@ -162,10 +162,13 @@ function ruleRender(rule: Rule): RuleRender {
   const templates = parts.map((p) => (p.includes('{{') ? simpleTemplate(p) : undefined));
   if (templates.every((t, i) => t !== undefined || !parts[i]!.includes('{{'))) {
     const lawFree = templates.map((t) => t !== undefined && ![...t.heads].some((h) => LAW_HEADS.has(h)));
+    // Evidence without templates is the rule's own list, shared by its items (no list per item).
+    const fixedEvidence = templates.slice(2).every((t) => t === undefined) ? rule.evidence : undefined;
     return (context, subject, shared) => {
       let c: object | undefined;
-      const out = parts.map((text, i) => {
+      const fill = (i: number): string => {
         const t = templates[i];
+        const text = parts[i]!;
         if (t === undefined) return text;
         if (!lawFree[i] || shared === undefined || subject === undefined) return t.render((c ??= context()));
         let bySubject = shared.get(text);
@@ -173,8 +176,9 @@ function ruleRender(rule: Rule): RuleRender {
         let filled = bySubject.get(subject);
         if (filled === undefined) bySubject.set(subject, (filled = t.render((c ??= context()))));
         return filled;
-      });
-      return split(out);
+      };
+      const evidence = fixedEvidence ?? rule.evidence.map((_, i) => fill(i + 2));
+      return { title: fill(0), action: fill(1), evidence };
     };
   }
   const joined = compiled(parts.join(SEP));
