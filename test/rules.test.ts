@@ -1,7 +1,9 @@
 // Every rule's fixtures, discovered from regulations/**/rules/*.test.yaml and
 // run through the same harness as `complyflow rules test`.
-import { basename } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REGULATIONS_DIR, listPacks } from '../src/load/regulations.js';
 import { runRuleTestFile } from '../src/testing/rule-tests.js';
 import { loadLibrary } from '../src/library.js';
@@ -19,5 +21,30 @@ describe.each(packs.map((p) => [basename(p.dir), p] as const))('%s', (id, pack) 
     expect(failures).toEqual([]);
     expect(report.results.some((r) => r.kind === 'valid')).toBe(true);
     expect(report.results.some((r) => r.kind === 'invalid')).toBe(true);
+  });
+});
+
+describe('fixtures of a rule with items: one name the subjects that trigger its item', () => {
+  const pack = packs.find((p) => basename(p.dir) === 'us-co-cpa')!;
+  const reg = lib.regulations.find((r) => r.id === 'us-co-cpa')!;
+  const file = pack.testFiles.find((f) => basename(f) === 'opt-out-targeted-advertising-sale.test.yaml')!;
+  const original = readFileSync(file, 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'complyflow-fixture-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** The pack's fixture file with one edit, run from a copy (its base flow beside it, as in the pack). */
+  const run = (edit: (text: string) => string) => {
+    mkdirSync(join(dir, 'rules'), { recursive: true });
+    mkdirSync(join(dir, 'fixtures'), { recursive: true });
+    copyFileSync(join(pack.dir, 'fixtures', 'base.yaml'), join(dir, 'fixtures', 'base.yaml'));
+    const copy = join(dir, 'rules', basename(file));
+    writeFileSync(copy, edit(original));
+    return runRuleTestFile(copy, reg, lib.tax).results.filter((r) => !r.ok).map((r) => r.message);
+  };
+  it('passes as written, and fails when the triggers are left out or wrong', () => {
+    expect(run((t) => t)).toEqual([]);
+    const left = run((t) => t.replace(/\n {4}triggers:\n {4}- telemetry/, ''));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/not given: add triggers/);
+    expect(run((t) => t.replace(/\n( {4}triggers:\n {4}- )telemetry/, '\n$1ads'))[0]).toMatch(/expected game \(applies\) triggered by ads, found game \(applies\) triggered by telemetry/);
   });
 });
