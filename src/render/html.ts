@@ -3,7 +3,7 @@
 import type { Flow, Report, ReportRegulation } from '../core/types.js';
 import { buildDiagram, layoutDiagram, toMermaid, type DiagramLayout } from '../core/diagram.js';
 import { SEVERITIES } from '../core/types.js';
-import { buildView, type LawView } from './view.js';
+import { buildView, type LawView, type StaleStatusEntry } from './view.js';
 import { template } from './handlebars.js';
 import { buildProgress, progressOf, type ProgressView } from './progress.js';
 
@@ -36,6 +36,7 @@ export interface HtmlView {
   progress: ProgressView;
   markets: MarketSection[];
   others: ReportRegulation[];
+  stale: StaleStatusEntry[];
   diagram: DiagramLayout | null;
   severities: readonly string[];
   statuses: readonly string[];
@@ -57,6 +58,7 @@ export function buildHtmlView(report: Report, flow?: Flow): HtmlView {
     progress,
     markets,
     others: view.others,
+    stale: view.stale,
     diagram: flow ? layoutDiagram(buildDiagram(flow)) : null,
     severities: SEVERITIES,
     statuses: ['todo', 'in-progress', 'done', 'not-applicable'],

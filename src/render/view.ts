@@ -15,6 +15,29 @@ export interface ReportView {
   laws: LawView[];
   applicable: LawView[];
   others: ReportRegulation[];
+  /** status entries that match no current item, with the item that now stands for them, if any */
+  stale: StaleStatusEntry[];
+}
+
+export interface StaleStatusEntry {
+  id: string;
+  /** the single item its rule now gives for the whole game (`items: one`), which the entry's status may belong to */
+  now?: string;
+}
+
+/**
+ * Status entries that match no current item. An entry for one subject of a
+ * rule that now gives a single item for the game (`pack/rule/purpose:ads`
+ * where `pack/rule` is an item) points to that item: its status is to be
+ * reviewed there, not lost.
+ */
+export function staleStatusEntries(report: Report): StaleStatusEntry[] {
+  if (report.unmatchedStatus.length === 0) return [];
+  const ids = new Set(report.items.map((i) => i.id));
+  return report.unmatchedStatus.map((id) => {
+    const rule = id.split('/').slice(0, 2).join('/');
+    return rule !== id && ids.has(rule) ? { id, now: rule } : { id };
+  });
 }
 
 export function isOpen(item: ReportItem): boolean {
@@ -31,5 +54,5 @@ export function buildView(report: Report): ReportView {
   });
   const applicable = laws.filter((l) => l.topics.length > 0);
   const shown = new Set(applicable.map((l) => l.regulation));
-  return { report, laws, applicable, others: report.regulations.filter((r) => !shown.has(r)) };
+  return { report, laws, applicable, others: report.regulations.filter((r) => !shown.has(r)), stale: staleStatusEntries(report) };
 }

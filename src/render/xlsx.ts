@@ -9,6 +9,7 @@ import { CHECKLIST_CSV_HEADER } from './csv.js';
 import { buildProgress, type Progress } from './progress.js';
 import { describeDuration } from '../core/duration.js';
 import { neutralizeCell, QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
+import { staleStatusEntries } from './view.js';
 
 export const COVER_SHEET = 'Cover';
 /** The header of the cover sheet's vendor table; readers find the table by it. */
@@ -191,7 +192,15 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     ),
   );
   if (report.unmatchedStatus.length)
-    addTable(wb, 'Stale status entries', [{ header: 'Status entry that matches no current item', width: 80 }], report.unmatchedStatus.map((id) => [id]));
+    addTable(
+      wb,
+      'Stale status entries',
+      [
+        { header: 'Status entry that matches no current item', width: 80 },
+        { header: 'Now one item for the game (review the status there)', width: 60 },
+      ],
+      staleStatusEntries(report).map((e) => [e.id, e.now ?? '']),
+    );
   return toBytes(wb, report.asOf);
 }
 

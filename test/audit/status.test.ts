@@ -57,12 +57,14 @@ describe('a partly filled status file: every format shows the same progress', ()
       else if (i % 5 === 2) lines.push(`  "${item.id}": { status: in-progress, owner: legal }`);
     });
     lines.push('  "eu-gdpr/retired-rule/vendor:old": { status: done }');
+    // tracked per purpose before the rule gave one item for the game (items: one)
+    lines.push('  "us-tx-tdpsa/opt-out-targeted-advertising-sale/purpose:ads": { status: done }');
     writeFileSync(statusFile, lines.join('\n') + '\n');
   });
 
   it('Markdown, HTML and JSON agree per market and per law, and all name the unmatched entry', { timeout: 120_000 }, () => {
     const json = checkJson(EXAMPLE, ['--status', statusFile]);
-    expect(json.unmatchedStatus).toEqual(['eu-gdpr/retired-rule/vendor:old']);
+    expect(json.unmatchedStatus).toEqual(['eu-gdpr/retired-rule/vendor:old', 'us-tx-tdpsa/opt-out-targeted-advertising-sale/purpose:ads']);
     const progress = buildProgress(json);
     expect(progress.overall.closed).toBeGreaterThan(0);
     expect(progress.overall.closed).toBeLessThan(progress.overall.total);
@@ -85,7 +87,10 @@ describe('a partly filled status file: every format shows the same progress', ()
       // the per-law line under each law's heading agrees too
       expect(md.stdout).toContain(`Progress: ${l.progress.closed} of ${l.progress.total} items closed.`);
     }
-    expect(md.stdout).toContain('`eu-gdpr/retired-rule/vendor:old`');
+    expect(md.stdout).toContain('- `eu-gdpr/retired-rule/vendor:old`\n');
+    expect(md.stdout).toContain(
+      '- `us-tx-tdpsa/opt-out-targeted-advertising-sale/purpose:ads`: its rule now gives one item for the game, `us-tx-tdpsa/opt-out-targeted-advertising-sale`; review the status there\n',
+    );
 
     const html = cli(['check', EXAMPLE, '--as-of', AS_OF, '--status', statusFile, '--format', 'html']).stdout;
     expect(html).toContain(`${progress.overall.closed} of ${progress.overall.total} items closed (${progress.overall.percent}%)`);
@@ -97,7 +102,8 @@ describe('a partly filled status file: every format shows the same progress', ()
     }
     for (const l of progress.byLaw)
       expect(html).toContain(`<td class="num">${l.progress.closed}</td><td class="num">${l.progress.total}</td><td class="num">${l.progress.percent}%</td></tr>`);
-    expect(html).toContain('eu-gdpr/retired-rule/vendor:old');
+    expect(html).toContain('<li><code>eu-gdpr/retired-rule/vendor:old</code></li>');
+    expect(html).toContain('now gives one item for the game, <code>us-tx-tdpsa/opt-out-targeted-advertising-sale</code>');
 
     const oscal = cli(['check', EXAMPLE, '--as-of', AS_OF, '--status', statusFile, '--format', 'oscal']).stdout;
     expect(oscal).toContain('eu-gdpr/retired-rule/vendor:old');

@@ -23,7 +23,7 @@ describe('checklist workbook', () => {
   const report = checkJson(EXAMPLE);
   const done = report.items.slice(0, 7).map((i) => i.id);
   const status = join(dir, 'status.yaml');
-  writeFileSync(status, ['version: 1', 'items:', ...done.map((id) => `  "${id}": { status: done }`), '  "eu-gdpr/gone/vendor:old": { status: todo }'].join('\n') + '\n');
+  writeFileSync(status, ['version: 1', 'items:', ...done.map((id) => `  "${id}": { status: done }`), '  "eu-gdpr/gone/vendor:old": { status: todo }', '  "us-tx-tdpsa/universal-opt-out-signal/purpose:ads": { status: done }'].join('\n') + '\n');
 
   it('shows the same progress as the JSON report, and the stale status entry', { timeout: 60_000 }, async () => {
     const out = join(dir, 'checklist.xlsx');
@@ -36,7 +36,11 @@ describe('checklist workbook', () => {
     expect(Number(overall[3])).toBe(json.summary.items);
     const eu = progress.find((row) => row[0] === 'market' && row[1] === 'EU')!;
     expect(Number(eu[3])).toBe(json.items.filter((i) => i.jurisdiction === 'EU').length);
-    expect((await sheetRows(out, 'Stale status entries')).flat()).toContain('eu-gdpr/gone/vendor:old');
+    const stale = await sheetRows(out, 'Stale status entries');
+    expect(stale.slice(1)).toEqual([
+      ['eu-gdpr/gone/vendor:old', ''],
+      ['us-tx-tdpsa/universal-opt-out-signal/purpose:ads', 'us-tx-tdpsa/universal-opt-out-signal'],
+    ]);
     const laws = await sheetRows(out, 'Laws');
     expect(laws.slice(1).map((row) => row[0])).toEqual(json.regulations.map((x) => x.id));
     expect((await sheetRows(out, 'Checklist')).length).toBe(json.items.length + 1);
