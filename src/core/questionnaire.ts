@@ -11,7 +11,6 @@ function concerns(q: Question, v: Vendor): boolean {
 }
 
 const sortUnique = (xs: Iterable<string>) => [...new Set(xs)].sort();
-const sorted = (xs: ReadonlySet<string>) => [...xs].sort();
 
 /** Sorted and unique: findings usually come in item order, so usually a check and a copy. */
 function sortedUnique(xs: readonly string[]): string[] {
@@ -21,11 +20,17 @@ function sortedUnique(xs: readonly string[]): string[] {
 
 interface Entry {
   q: Question;
-  regs: Set<string>;
-  cites: Set<string>;
+  /** laws and citations as added, without a repeat of the last one (sorted and made unique at the end) */
+  regs: string[];
+  cites: string[];
   items: string[];
   /** the run of findings that last added its law and citation (see below) */
   run: number;
+}
+
+/** Add to a list unless it is the list's last element (findings in order repeat their law and citation). */
+function addNew(xs: string[], x: string): void {
+  if (xs.length === 0 || xs[xs.length - 1] !== x) xs.push(x);
 }
 
 /** A question of the bank, the vendors it concerns, and its entry per vendor. */
@@ -49,7 +54,7 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
     return a;
   };
   // Findings come grouped by law and rule: a run of findings with the same law and citation adds them to each
-  // entry once (a set add per question and vendor was most of the time of this merge).
+  // entry once, to a list (set adds per question and vendor were most of the time of this merge).
   let run = 0;
   let previous: ReportItem | undefined;
   for (const f of findings) {
@@ -63,11 +68,11 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
       for (const v of f.vendors) {
         if (!a.concerned.has(v.id)) continue;
         let entry = a.entries.get(v.id);
-        if (!entry) a.entries.set(v.id, (entry = { q: a.q, regs: new Set(), cites: new Set(), items: [], run: 0 }));
+        if (!entry) a.entries.set(v.id, (entry = { q: a.q, regs: [], cites: [], items: [], run: 0 }));
         if (entry.run !== run) {
           entry.run = run;
-          entry.regs.add(regulation);
-          entry.cites.add(citation);
+          addNew(entry.regs, regulation);
+          addNew(entry.cites, citation);
         }
         entry.items.push(id);
       }
@@ -88,8 +93,8 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
         id: e.q.id,
         text: e.q.text,
         evidence: e.q.evidence,
-        regulations: sorted(e.regs),
-        citations: sorted(e.cites),
+        regulations: sortedUnique(e.regs),
+        citations: sortedUnique(e.cites),
         items: sortedUnique(e.items),
       }));
       return { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], questions };
