@@ -47,6 +47,11 @@ export interface Finding {
   triggers?: readonly string[];
 }
 
+/** A rule that gives a single item for the game, standing for every subject that matches (`items: one`). */
+export function givesOneItem(rule: Rule): boolean {
+  return rule.items === 'one' && rule.for !== 'game';
+}
+
 export function subjectsFor(rule: Rule, index: FlowIndex, offeredInTerritory: string[], transfers: () => Subject[]): Subject[] {
   switch (rule.for) {
     case 'game':
@@ -164,7 +169,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     const showsDataIds = [rule.title, rule.action, ...rule.evidence].some((t) => t.includes('dataIds'));
     const idPrefix = `${reg.id}/${rule.id}`;
     const subjects = () => subjectsFor(rule, index, offeredInTerritory, lawTransfers);
-    const matches = rule.items === 'one' && rule.for !== 'game' ? oneForTheGame(rule, ctx, subjects, index.game) : matching(rule, ctx, subjects);
+    const matches = givesOneItem(rule) ? oneForTheGame(rule, ctx, subjects, index.game) : matching(rule, ctx, subjects);
     for (const { subject, outcome: o, lines, ref, vendors, triggers } of matches) {
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
@@ -258,13 +263,15 @@ function oneForTheGame(rule: Rule, ctx: LawContext, subjects: () => Subject[], g
   let one: Match[] = [];
   if (triggering.length) {
     const explain = (subject: Subject) => ({ subject, outcome: evaluateCondition(rule.when, subject, ctx) });
-    const shown = (decided.length ? decided : undecided).slice(0, MAX_LISTED).map(explain);
+    // With none decided, every undecided subject is explained for the facts that would decide it; else only the few shown.
+    const allUndecided = decided.length ? undefined : undecided.map(explain);
+    const shown = allUndecided ? allUndecided.slice(0, MAX_LISTED) : decided.slice(0, MAX_LISTED).map(explain);
     // Reasons every listed subject shares (the studio's size, the audience) are said once, before the subjects.
     const common = dedupe(shown[0]!.outcome.because.filter((line) => shown.every((m) => m.outcome.because.includes(line))));
     const because = [...common, ...listed(shown, decided.length || undecided.length, common)];
     if (decided.length && undecided.length)
       because.push(...listed(undecided.slice(0, MAX_LISTED).map(explain), undecided.length, common).map((line) => `to confirm whether it also covers ${line}`));
-    const unknown = decided.length ? [] : dedupe(undecided.flatMap((s) => explain(s).outcome.unknown));
+    const unknown = allUndecided ? dedupe(allUndecided.flatMap((m) => m.outcome.unknown)) : [];
     const outcome: Outcome = { value: decided.length ? true : null, because, unknown };
     const vendors = [...new Set(triggering.flatMap((s) => s.vendors))];
     one = [{ subject: game, outcome, lines: { because: readOnly(because), unknown: readOnly(unknown) }, ref: subjectRef(game), vendors, triggers: triggering.map((s) => s.id) }];

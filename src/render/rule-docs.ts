@@ -2,12 +2,11 @@
 // and their own fixtures, so the examples cannot drift from what the engine
 // does. Checked for drift by test/docs-drift.test.ts.
 import { stringify } from 'yaml';
-import type { Regulation, Rule } from '../core/types.js';
+import type { Regulation } from '../core/types.js';
+import { givesOneItem } from '../core/evaluate.js';
 import { describeDuration } from '../core/duration.js';
 import type { RuleTestFile } from '../testing/rule-tests.js';
 
-/** A rule with a single item for the game, standing for every subject that matches. */
-const oneItem = (r: Rule) => r.items === 'one' && r.for !== 'game';
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
 export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTestFile>): string {
@@ -39,12 +38,12 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
     out.push('');
   }
   out.push('## Rules', '', '| rule | citation | topic | severity | for | verification |', '| --- | --- | --- | --- | --- | --- |');
-  for (const r of reg.rules) out.push(`| [${r.id}](#${r.id}) | ${esc(r.citation)} | ${r.topic} | ${r.severity} | ${oneItem(r) ? `game, if any ${r.for}` : r.for} | ${r.verification ?? 'verified'} |`);
+  for (const r of reg.rules) out.push(`| [${r.id}](#${r.id}) | ${esc(r.citation)} | ${r.topic} | ${r.severity} | ${givesOneItem(r) ? `game, if any ${r.for}` : r.for} | ${r.verification ?? 'verified'} |`);
   out.push('');
   for (const r of reg.rules) {
     out.push(`### ${r.id}`, '', `**${esc(r.title)}**`, '');
     out.push(`- Citation: ${r.url ? `[${esc(r.citation)}](${r.url})` : esc(r.citation)}`);
-    out.push(`- Topic: ${r.topic}; severity: ${r.severity}; ${oneItem(r) ? `one item for the game, if any ${r.for} matches (its reasons name them)` : `one item per ${r.for}`}`);
+    out.push(`- Topic: ${r.topic}; severity: ${r.severity}; ${givesOneItem(r) ? `one item for the game, if any ${r.for} matches (its reasons name them)` : `one item per ${r.for}`}`);
     if (r.inForce) out.push(`- In force from ${r.inForce}`);
     if (r.deadline) out.push(`- Deadline: within ${describeDuration(r.deadline.within)} (\`${r.deadline.within}\`) of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
     if (r.questions?.length) out.push(`- Vendor questions: ${r.questions.join(', ')}`);

@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Flow, Issue, Regulation } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { deepMerge } from '../core/merge.js';
-import { evaluateRegulation } from '../core/evaluate.js';
+import { evaluateRegulation, givesOneItem } from '../core/evaluate.js';
 import { indexFlow } from '../core/subjects.js';
 import { checkFlow } from '../core/check-flow.js';
 import { validateWith } from '../load/schema.js';
@@ -117,7 +117,7 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
         continue;
       }
       // A single item standing for several subjects (`items: one`) is also told by the subjects that trigger it.
-      const oneItem = rule.items === 'one' && rule.for !== 'game';
+      const oneItem = givesOneItem(rule);
       const label = (x: { subject: string; determination?: string; triggers?: readonly string[] }) =>
         `${x.subject} (${x.determination ?? 'applies'})${oneItem ? ` triggered by ${x.triggers ? [...x.triggers].sort().join(', ') || 'nothing' : '(not given: add triggers)'}` : ''}`;
       const show = (xs: Array<{ subject: string; determination?: string; triggers?: readonly string[] }>) => (xs.length ? xs.map(label).sort().join('; ') : 'nothing');
