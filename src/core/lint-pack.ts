@@ -10,7 +10,7 @@ import { plainHeads } from './texts.js';
 /** What the texts of a single item for the whole game (`items: one`) may show: nothing of one subject. */
 const GAME_HEADS: ReadonlySet<string> = new Set(['game', 'controller', 'regulation', 'params']);
 
-function lintOneItemTexts(rule: Rule, file: string): Issue[] {
+function lintOneItem(rule: Rule, file: string): Issue[] {
   const issues: Issue[] = [];
   if (rule.for === 'game') issues.push({ file, pointer: '/items', message: 'items: one is for rules over several subjects; a rule for the game has one item already', hint: 'remove items: one' });
   const texts: Array<[string, string]> = [['/title', rule.title], ['/action', rule.action], ...rule.evidence.map((e, i): [string, string] => [`/evidence/${i}`, e])];
@@ -129,7 +129,7 @@ export function lintRule(rule: Rule, reg: Regulation, tax: Taxonomy, questionIds
     if (!questionIds.has(q))
       issues.push({ file, pointer: `/questions/${i}`, message: `unknown question "${q}"`, hint: didYouMean(q, questionIds) ?? 'add it to questions/bank.yaml' });
   });
-  if (rule.items === 'one') issues.push(...lintOneItemTexts(rule, file));
+  if (rule.items === 'one') issues.push(...lintOneItem(rule, file));
   if (rule.for !== 'transfer' && JSON.stringify(rule.when).includes('"region"'))
     issues.push({ file, pointer: '/when', message: 'the region predicate only applies to rules with for: transfer' });
   return issues;
