@@ -168,8 +168,10 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
     const scopeUndecided = scope.value === null && rule.scope !== 'territory';
     const showsDataIds = [rule.title, rule.action, ...rule.evidence].some((t) => t.includes('dataIds'));
     const idPrefix = `${reg.id}/${rule.id}`;
-    const subjects = () => subjectsFor(rule, index, offeredInTerritory, lawTransfers);
-    const matches = givesOneItem(rule) ? oneForTheGame(rule, ctx, subjects, index.game) : matching(rule, ctx, subjects);
+    const matches = sharedMatches(rule, ctx, () => {
+      const subjects = subjectsFor(rule, index, offeredInTerritory, lawTransfers);
+      return givesOneItem(rule) ? oneForTheGame(rule, ctx, subjects, index.game) : matching(rule, ctx, subjects);
+    });
     for (const { subject, outcome: o, lines, ref, vendors, triggers } of matches) {
       let determination: Determination;
       if (asOf < inForce) determination = 'upcoming';
@@ -212,30 +214,36 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
 
 /**
  * The subjects on which a rule's condition is not false, with their outcomes.
- * Only these are explained (most pairs of a large portfolio are false), and a
- * condition that reads only the subject is decided once for every law whose
- * parameters agree (twenty state laws share many rules).
+ * Only these are explained (most pairs of a large portfolio are false).
  */
-function matching(rule: Rule, ctx: LawContext, subjects: () => Subject[]): readonly Match[] {
-  const key = sharingKey(rule, ctx);
-  const known = key === undefined ? undefined : ctx.shared!.matches.get(key);
-  if (known) return known;
+function matching(rule: Rule, ctx: LawContext, subjects: readonly Subject[]): readonly Match[] {
   const truthOf = compileTruth(rule.when, ctx);
   const found: Match[] = [];
-  for (const subject of subjects()) {
+  for (const subject of subjects) {
     if (truthOf(subject) === false) continue;
     const outcome = evaluateCondition(rule.when, subject, ctx);
     if (outcome.value !== false)
       found.push({ subject, outcome, lines: { because: readOnly(outcome.because), unknown: readOnly(outcome.unknown) }, ref: subjectRef(subject) });
   }
-  if (key !== undefined) ctx.shared!.matches.set(key, found);
+  return found;
+}
+
+/**
+ * A rule's matches, computed once for every law whose parameters agree when
+ * its condition reads only the subject (twenty state laws share many rules).
+ */
+function sharedMatches(rule: Rule, ctx: LawContext, compute: () => readonly Match[]): readonly Match[] {
+  const key = sharingKey(rule, ctx);
+  if (key === undefined) return compute();
+  let found = ctx.shared!.matches.get(key);
+  if (!found) ctx.shared!.matches.set(key, (found = compute()));
   return found;
 }
 
 /** The key under which laws share a rule's matches: its subjects' kind and what its condition reads (see sharedKey). */
 function sharingKey(rule: Rule, ctx: LawContext): string | undefined {
   if (!ctx.shared || !SHARED_KINDS.has(rule.for) || !isSubjectOnly(rule.when)) return undefined;
-  return `${rule.items === 'one' ? 'one|' : ''}${rule.for}|${sharedKey(rule.when, ctx)}`;
+  return `${givesOneItem(rule) ? 'one|' : ''}${rule.for}|${sharedKey(rule.when, ctx)}`;
 }
 
 /**
@@ -246,38 +254,31 @@ function sharingKey(rule: Rule, ctx: LawContext): string | undefined {
  * to all their vendors. Only the subjects named are explained, and the facts
  * that would decide it when none is decided.
  */
-function oneForTheGame(rule: Rule, ctx: LawContext, subjects: () => Subject[], game: Subject): readonly Match[] {
-  const key = sharingKey(rule, ctx);
-  const known = key === undefined ? undefined : ctx.shared!.matches.get(key);
-  if (known) return known;
+function oneForTheGame(rule: Rule, ctx: LawContext, subjects: readonly Subject[], game: Subject): readonly Match[] {
   const truthOf = compileTruth(rule.when, ctx);
   const triggering: Subject[] = [];
   const decided: Subject[] = [];
   const undecided: Subject[] = [];
-  for (const subject of subjects()) {
+  for (const subject of subjects) {
     const t = truthOf(subject);
     if (t === false) continue;
     triggering.push(subject);
     (t ? decided : undecided).push(subject);
   }
-  let one: Match[] = [];
-  if (triggering.length) {
-    const explain = (subject: Subject) => ({ subject, outcome: evaluateCondition(rule.when, subject, ctx) });
-    // With none decided, every undecided subject is explained for the facts that would decide it; else only the few shown.
-    const allUndecided = decided.length ? undefined : undecided.map(explain);
-    const shown = allUndecided ? allUndecided.slice(0, MAX_LISTED) : decided.slice(0, MAX_LISTED).map(explain);
-    // Reasons every listed subject shares (the studio's size, the audience) are said once, before the subjects.
-    const common = dedupe(shown[0]!.outcome.because.filter((line) => shown.every((m) => m.outcome.because.includes(line))));
-    const because = [...common, ...listed(shown, decided.length || undecided.length, common)];
-    if (decided.length && undecided.length)
-      because.push(...listed(undecided.slice(0, MAX_LISTED).map(explain), undecided.length, common).map((line) => `to confirm whether it also covers ${line}`));
-    const unknown = allUndecided ? dedupe(allUndecided.flatMap((m) => m.outcome.unknown)) : [];
-    const outcome: Outcome = { value: decided.length ? true : null, because, unknown };
-    const vendors = [...new Set(triggering.flatMap((s) => s.vendors))];
-    one = [{ subject: game, outcome, lines: { because: readOnly(because), unknown: readOnly(unknown) }, ref: subjectRef(game), vendors, triggers: triggering.map((s) => s.id) }];
-  }
-  if (key !== undefined) ctx.shared!.matches.set(key, one);
-  return one;
+  if (triggering.length === 0) return [];
+  const explain = (subject: Subject) => ({ subject, outcome: evaluateCondition(rule.when, subject, ctx) });
+  // With none decided, every undecided subject is explained for the facts that would decide it; else only the few shown.
+  const allUndecided = decided.length ? undefined : undecided.map(explain);
+  const shown = allUndecided ? allUndecided.slice(0, MAX_LISTED) : decided.slice(0, MAX_LISTED).map(explain);
+  // Reasons every listed subject shares (the studio's size, the audience) are said once, before the subjects.
+  const common = dedupe(shown[0]!.outcome.because.filter((line) => shown.every((m) => m.outcome.because.includes(line))));
+  const because = [...common, ...listed(shown, decided.length || undecided.length, common)];
+  if (decided.length && undecided.length)
+    because.push(...listed(undecided.slice(0, MAX_LISTED).map(explain), undecided.length, common).map((line) => `to confirm whether it also covers ${line}`));
+  const unknown = allUndecided ? dedupe(allUndecided.flatMap((m) => m.outcome.unknown)) : [];
+  const outcome: Outcome = { value: decided.length ? true : null, because, unknown };
+  const vendors = [...new Set(triggering.flatMap((s) => s.vendors))];
+  return [{ subject: game, outcome, lines: { because: readOnly(because), unknown: readOnly(unknown) }, ref: subjectRef(game), vendors, triggers: triggering.map((s) => s.id) }];
 }
 
 /** A line for each subject explained (its label, and its own reasons beyond `common`), then how many more of `total`. */

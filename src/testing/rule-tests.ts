@@ -21,6 +21,12 @@ interface Expect {
   /** for a rule with `items: one`: the subjects that trigger its item */
   triggers?: string[];
 }
+/** What the rule gave on a case, in the terms of an expectation. */
+interface Found {
+  subject: string;
+  determination: Determination;
+  triggers?: readonly string[];
+}
 interface Case {
   name: string;
   asOf?: string;
@@ -105,7 +111,7 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
         continue;
       }
       const asOf = c.asOf ?? spec.asOf ?? reg.lastReviewed;
-      let got: Array<{ subject: string; determination: Determination; triggers?: readonly string[] }>;
+      let got: Found[];
       try {
         got = evaluateRegulation(only, indexFlow(flow), tax, asOf).findings.map((f) => ({
           subject: subjectKey(f.item.subject),
@@ -118,9 +124,9 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
       }
       // A single item standing for several subjects (`items: one`) is also told by the subjects that trigger it.
       const oneItem = givesOneItem(rule);
-      const label = (x: { subject: string; determination?: string; triggers?: readonly string[] }) =>
+      const label = (x: Expect | Found) =>
         `${x.subject} (${x.determination ?? 'applies'})${oneItem ? ` triggered by ${x.triggers ? [...x.triggers].sort().join(', ') || 'nothing' : '(not given: add triggers)'}` : ''}`;
-      const show = (xs: Array<{ subject: string; determination?: string; triggers?: readonly string[] }>) => (xs.length ? xs.map(label).sort().join('; ') : 'nothing');
+      const show = (xs: Found[]) => (xs.length ? xs.map(label).sort().join('; ') : 'nothing');
       if (kind === 'valid') {
         const ok = got.length === 0;
         report.results.push({ rule: ruleId, kind, name: c.name, ok, ...(ok ? {} : { message: `must not fire, but found ${show(got)}` }) });
