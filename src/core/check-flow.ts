@@ -59,6 +59,11 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
     });
   });
 
+  (flow.features ?? []).forEach((f, i) => {
+    if (!tax.featureKeys.has(f))
+      add(`/features/${i}`, `unknown game feature "${f}"`, didYouMean(f, tax.featureKeys) ?? `one of ${[...tax.featureKeys].join(', ')}`);
+  });
+
   const est = flow.controller.establishedIn;
   if (est !== undefined && !markets.canonical(est))
     add('/controller/establishedIn', `unknown country "${est}"`, didYouMean(est, countryCodes()));

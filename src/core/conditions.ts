@@ -129,11 +129,18 @@ function frozen(o: Outcome): Outcome {
 /** Predicates that read only the game (markets, thresholds, controller, audience): the same for every subject of a law. */
 export type GameLevelCondition = Extract<
   Condition,
-  { offeredIn: unknown } | { establishedIn: unknown } | { players: unknown } | { controller: unknown } | { audience: unknown }
+  | { offeredIn: unknown }
+  | { establishedIn: unknown }
+  | { players: unknown }
+  | { controller: unknown }
+  | { audience: unknown }
+  | { feature: unknown }
 >;
 
 export function isGameLevel(cond: Condition): cond is GameLevelCondition {
-  return 'offeredIn' in cond || 'establishedIn' in cond || 'players' in cond || 'controller' in cond || 'audience' in cond;
+  return (
+    'offeredIn' in cond || 'establishedIn' in cond || 'players' in cond || 'controller' in cond || 'audience' in cond || 'feature' in cond
+  );
 }
 
 /**
@@ -309,7 +316,17 @@ function gameLevel(cond: GameLevelCondition, ctx: LawContext): Outcome {
   if ('establishedIn' in cond) return establishedIn(list(cond.establishedIn, ctx).items, ctx);
   if ('players' in cond) return players(cond.players, ctx);
   if ('controller' in cond) return controller(cond.controller, ctx);
+  if ('feature' in cond) return feature(cond.feature, ctx);
   return audience(cond.audience, ctx);
+}
+
+/** Players can do one of these things. An omitted `features` list is unknown, never "none". */
+function feature(keys: string[], ctx: LawContext): Outcome {
+  const have = ctx.index.flow.features;
+  const names = keys.join(', ');
+  if (have === undefined) return U('features', `whether players can use ${names} is not given (the flow has no features list)`);
+  const hits = keys.filter((k) => have.includes(k));
+  return hits.length ? T(`players can use ${hits.join(', ')}`) : F(`the game has none of ${names}`);
 }
 
 function playersLabel(p: number | undefined): string {
@@ -439,6 +456,7 @@ function audience(p: NonNullable<Extract<Condition, { audience: unknown }>['audi
     if (v === undefined) parts.push(U(fact, `${label} is not given`));
     else parts.push(want.includes(v) ? T(`${label}: ${v}`) : F(`${label}: ${v}, not ${want.join(' or ')}`));
   }
+  if (p.knowsPlayersUnder !== undefined) parts.push(knowsPlayersUnder(num(p.knowsPlayersUnder, ctx), ctx));
   if (p.knownChildren !== undefined) {
     if (a.knownChildren === undefined) parts.push(U('audience.knownChildren', 'actual knowledge of child players is not given'));
     else {
@@ -447,6 +465,34 @@ function audience(p: NonNullable<Extract<Condition, { audience: unknown }>['audi
     }
   }
   return all(parts);
+}
+
+/** The age below which the `child` data subject lies (COPPA's under-13); `teen` is from there to 18. */
+const CHILD_TAG_BELOW = 13;
+
+/**
+ * Actual knowledge that some players are under an age (the US state laws' "actually knows or wilfully
+ * disregards", Korea's under-14s). The terms must admit such players; then an age gate that asks the age
+ * (neutral or verified) tells the studio each player's age, and so does data tagged for child or teen
+ * players. With no age gate and no such data, whether the studio knows is a fact to confirm.
+ */
+function knowsPlayersUnder({ n, label }: { n: number; label: string }, ctx: LawContext): Outcome {
+  const { audience: a, data } = ctx.index.flow;
+  const childrenPlay = a.childDirected === 'primary' || a.childDirected === 'mixed' || a.knownChildren === true;
+  if (childrenPlay && n > CHILD_TAG_BELOW) {
+    const why = a.knownChildren ? 'the studio knows children under 13 play' : `the game is child-directed (${a.childDirected})`;
+    return T(`${why}, so it knows players under ${label}`);
+  }
+  if (a.minimumAge === undefined) return U('audience.minimumAge', 'the youngest age the terms allow is not given');
+  if (a.minimumAge >= n) return F(`the terms admit players from age ${a.minimumAge}, not under ${label}`);
+  const admitted = `the terms admit players from ${a.minimumAge === 0 ? 'any age' : `age ${a.minimumAge}`}`;
+  if (a.ageGate === 'neutral' || a.ageGate === 'verified')
+    return T(`${admitted} and the ${a.ageGate} age gate asks each player's age, so the studio knows which players are under ${label}`);
+  const tagged = data.find((d) => d.subjects.includes('child') || (n > CHILD_TAG_BELOW && d.subjects.includes('teen')));
+  if (tagged) return T(`${admitted} and data ${tagged.id} is kept about ${tagged.subjects.includes('child') ? 'child' : 'teen'} players`);
+  if (a.ageGate === 'none')
+    return U('audience.ageGate', `${admitted} with no age gate: whether the studio knows that any player is under ${label} is not given`);
+  return U('audience.ageGate', `${admitted}; whether an age gate asks players' age is not given`);
 }
 
 function data(p: NonNullable<Extract<Condition, { data: unknown }>['data']>, subject: Subject, ctx: LawContext): Outcome {

@@ -68,6 +68,7 @@ export function lintCondition(cond: Condition, pointer: string, reg: Regulation,
       keys(d.subjects, tax.subjectKeys, 'data subject', `${p}/subjects`);
     }
     if (key === 'use') keys(value, tax.useKeys, 'data use', p);
+    if (key === 'feature') keys(value, tax.featureKeys, 'game feature', p);
     if (key === 'vendor') keys((value as { services?: unknown }).services, tax.serviceKeys, 'vendor service', `${p}/services`);
     if (key === 'offeredIn' || key === 'establishedIn' || key === 'processesIn') keys(value, marketSet, 'market', p);
     if (key === 'region') {

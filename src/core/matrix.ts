@@ -6,7 +6,7 @@ import type { MatrixCell, MatrixRow, ReportItem, Topic } from './types.js';
 export const TOPIC_ORDER: readonly Topic[] = [
   'scope', 'representative', 'dpo', 'registration', 'notice', 'lawful-basis', 'consent', 'children',
   'sensitive-data', 'rights', 'opt-out', 'security', 'breach-notification', 'impact-assessment',
-  'processor-contract', 'transfer', 'retention', 'records', 'ai-transparency', 'vendor-assurance',
+  'processor-contract', 'transfer', 'retention', 'records', 'ai-transparency', 'online-safety', 'age-assurance', 'vendor-assurance',
 ];
 
 export function buildMatrix(items: readonly ReportItem[]): MatrixRow[] {

@@ -99,6 +99,7 @@ export class Taxonomy {
   readonly subjectKeys: ReadonlySet<string>;
   readonly serviceKeys: ReadonlySet<string>;
   readonly roleKeys: ReadonlySet<string>;
+  readonly featureKeys: ReadonlySet<string>;
 
   constructor(readonly data: Taxonomies) {
     this.markets = new Markets(data.markets);
@@ -107,5 +108,6 @@ export class Taxonomy {
     this.subjectKeys = new Set(data.subjects.map((c) => c.key));
     this.serviceKeys = new Set(data.services.map((c) => c.key));
     this.roleKeys = new Set(data.roles.map((c) => c.key));
+    this.featureKeys = new Set(data.features.map((c) => c.key));
   }
 }

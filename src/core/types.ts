@@ -41,6 +41,8 @@ export interface Flow {
     dpo?: string | null;
   };
   markets: Array<{ code: string; players?: number }>;
+  /** what players can do (keys of taxonomy/features.yaml); omitted = unknown, [] = none */
+  features?: string[];
   audience: {
     minimumAge?: number;
     childDirected?: ChildDirected;
@@ -101,8 +103,15 @@ export interface MarketEntry {
   aliases?: string[];
 }
 
+/** What players can do in a game (taxonomy/features.yaml). */
+export interface FeatureEntry extends TaxonomyEntry {
+  /** data categories whose presence suggests the feature (used in hints only) */
+  hints?: string[];
+}
+
 export interface Taxonomies {
   categories: TaxonomyEntry[];
+  features: FeatureEntry[];
   uses: TaxonomyEntry[];
   subjects: TaxonomyEntry[];
   services: TaxonomyEntry[];
@@ -135,7 +144,9 @@ export type Topic =
   | 'records'
   | 'registration'
   | 'ai-transparency'
-  | 'vendor-assurance';
+  | 'vendor-assurance'
+  | 'online-safety'
+  | 'age-assurance';
 
 export type ForKind = 'game' | 'market' | 'data' | 'purpose' | 'vendor' | 'flow' | 'transfer';
 export type Verification = 'verified' | 'secondary' | 'unverified';
@@ -162,6 +173,7 @@ export type Condition =
   | { players: Comparison & { in?: ListRef } }
   | { controller: ControllerPredicate }
   | { audience: AudiencePredicate }
+  | { feature: string[] }
   | { data: DataPredicate }
   | { use: ListRef }
   | { lawfulBasis: { in?: string[]; missing?: boolean } }
@@ -189,6 +201,11 @@ export interface AudiencePredicate {
   childDirected?: ChildDirected[];
   ageGate?: AgeGate[];
   knownChildren?: boolean;
+  /**
+   * The studio actually knows that some players are younger than this age: an age gate that asks the
+   * age (neutral or verified) tells it each player's age, so this holds whenever the terms admit them.
+   */
+  knowsPlayersUnder?: NumberRef;
 }
 
 export interface DataPredicate {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { Taxonomy } from '../core/taxonomy.js';
-import type { MarketEntry, TaxonomyEntry } from '../core/types.js';
+import type { FeatureEntry, MarketEntry, TaxonomyEntry } from '../core/types.js';
 import { packagePath } from './paths.js';
 
 let cached: Taxonomy | undefined;
@@ -27,6 +27,7 @@ export function loadTaxonomy(): Taxonomy {
     cached = new Taxonomy({
       categories: read<TaxonomyEntry[]>('data-categories.yaml', 'categories'),
       uses: read<TaxonomyEntry[]>('data-uses.yaml', 'uses'),
+      features: read<FeatureEntry[]>('features.yaml', 'features'),
       subjects: read<TaxonomyEntry[]>('data-subjects.yaml', 'subjects'),
       services: read<TaxonomyEntry[]>('vendor-services.yaml', 'services'),
       roles: read<TaxonomyEntry[]>('vendor-roles.yaml', 'roles'),

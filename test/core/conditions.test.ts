@@ -186,3 +186,45 @@ describe('formatNumber', () => {
     );
   });
 });
+
+describe('feature: what players can do', () => {
+  const cond: Condition = { feature: ['loot-boxes', 'text-chat'] };
+  it('is true when the game has one of the features, naming it', () => {
+    const o = run(cond, flow({ features: ['text-chat', 'voice-chat'] }));
+    expect(o.value).toBe(true);
+    expect(o.because.join(' ')).toContain('text-chat');
+  });
+  it('is false when the list is given without them, and for features: []', () => {
+    expect(run(cond, flow({ features: ['voice-chat'] })).value).toBe(false);
+    expect(run(cond, flow({ features: [] })).value).toBe(false);
+  });
+  it('is unknown when the flow omits features, naming the fact', () => {
+    const o = run(cond, flow());
+    expect(o.value).toBe(null);
+    expect(o.unknown).toEqual(['features']);
+  });
+});
+
+describe('knowsPlayersUnder: the age model', () => {
+  const cond: Condition = { audience: { knowsPlayersUnder: 16 } };
+  const aud = (a: Partial<Flow['audience']>) => ({ minimumAge: 13, childDirected: 'no' as const, knownChildren: false, ...a });
+  it('an age gate that asks the age gives actual knowledge when the terms admit those ages', () => {
+    expect(run(cond, flow({ audience: aud({ ageGate: 'neutral' }) })).value).toBe(true);
+    expect(run(cond, flow({ audience: aud({ ageGate: 'verified' }) })).value).toBe(true);
+  });
+  it('terms that start at the age (or above) admit no such players', () => {
+    expect(run(cond, flow({ audience: aud({ ageGate: 'neutral', minimumAge: 16 }) })).value).toBe(false);
+    expect(run(cond, flow({ audience: aud({ ageGate: 'neutral', minimumAge: 15 }) })).value).toBe(true);
+  });
+  it('with no age gate, data kept about teen players still gives knowledge; otherwise it is to confirm', () => {
+    const teenData = [{ id: 'e', category: 'user.contact.email', subjects: ['teen'] }];
+    expect(run(cond, flow({ audience: aud({ ageGate: 'none' }), data: teenData })).value).toBe(true);
+    const o = run(cond, flow({ audience: aud({ ageGate: 'none' }) }));
+    expect(o.value).toBe(null);
+    expect(o.unknown).toEqual(['audience.ageGate']);
+  });
+  it('an unknown minimum age is to confirm; known children under 13 decide it for older ages', () => {
+    expect(run(cond, flow({ audience: { ageGate: 'neutral' } })).unknown).toEqual(['audience.minimumAge']);
+    expect(run(cond, flow({ audience: { knownChildren: true, ageGate: 'none' } })).value).toBe(true);
+  });
+});
