@@ -9,7 +9,7 @@ import { readBundle, type BundleData } from './load/bundle.js';
 import { Taxonomy as TaxonomyClass } from './core/taxonomy.js';
 import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from './load/paths.js';
-import { DEFAULT_QUESTIONS_DIR, DEFAULT_REGULATIONS_DIR, loadQuestions, loadRegulations } from './load/regulations.js';
+import { DEFAULT_QUESTIONS_DIR, DEFAULT_REGULATIONS_DIR, loadConditions, loadQuestions, loadRegulations } from './load/regulations.js';
 import { loadFlow } from './load/flow.js';
 import { readYaml } from './load/read.js';
 import { packagePath } from './load/paths.js';
@@ -42,12 +42,13 @@ export function loadLibraryFromSources(extraDirs: string[] = []): RuleLibrary {
   const tax = loadTaxonomy();
   const q = loadQuestions(DEFAULT_QUESTIONS_DIR);
   const ids = new Set(q.questions.map((x) => x.id));
+  const named = loadConditions();
   const regulations: Regulation[] = [];
-  const issues: Issue[] = [...q.issues];
+  const issues: Issue[] = [...q.issues, ...named.issues];
   const ruleFiles = new Map<string, string>();
   const packDirs = new Map<string, string>();
   for (const dir of new Set([DEFAULT_REGULATIONS_DIR, ...extraDirs.map((d) => resolve(d))])) {
-    const r = loadRegulations(dir, tax, ids);
+    const r = loadRegulations(dir, tax, ids, named.conditions);
     // Two packs with one id would give items with one id: a pack cannot stand in for another.
     for (const reg of r.regulations) {
       const first = packDirs.get(reg.id);

@@ -300,6 +300,7 @@ export function evaluateCondition(cond: Condition, subject: Subject, ctx: LawCon
     const hit = [...ctx.tax.markets.leaves(m)].some((l) => wanted.has(l));
     return hit ? T(`market ${m}`) : F(`market ${m} is not one of ${list(cond.market.in, ctx).label}`);
   }
+  if ('ref' in cond) throw new Error(`named condition "${cond.ref}" was not expanded when its pack loaded`);
   const unreachable: never = cond;
   throw new Error(`unknown condition ${JSON.stringify(unreachable)}`);
 }

@@ -29,12 +29,27 @@ function lintOneItem(rule: Rule, file: string): Issue[] {
   return issues;
 }
 
-export function walkCondition(cond: Condition, pointer: string, visit: (key: string, value: unknown, pointer: string) => void): void {
+/**
+ * Visit every predicate of a condition as written. A named condition's
+ * predicates are visited too, located at the reference (`resolve` looks them up),
+ * so a parameter it reads is checked against each law that uses it.
+ */
+export function walkCondition(
+  cond: Condition,
+  pointer: string,
+  visit: (key: string, value: unknown, pointer: string) => void,
+  resolve?: (name: string) => Condition | undefined,
+  seen: ReadonlySet<string> = new Set(),
+): void {
   for (const [key, value] of Object.entries(cond)) {
     const p = `${pointer}/${key}`;
-    if (key === 'all' || key === 'any') (value as Condition[]).forEach((c, i) => walkCondition(c, `${p}/${i}`, visit));
-    else if (key === 'not') walkCondition(value as Condition, p, visit);
-    else visit(key, value, p);
+    if (key === 'all' || key === 'any') (value as Condition[]).forEach((c, i) => walkCondition(c, `${p}/${i}`, visit, resolve, seen));
+    else if (key === 'not') walkCondition(value as Condition, p, visit, resolve, seen);
+    else if (key === 'ref') {
+      visit(key, value, p);
+      const body = resolve?.(value as string);
+      if (body && !seen.has(value as string)) walkCondition(body, pointer, (k, v) => visit(k, v, p), resolve, new Set([...seen, value as string]));
+    } else visit(key, value, p);
   }
 }
 
@@ -46,7 +61,14 @@ function paramRefs(value: unknown, pointer: string, out: Array<{ name: string; p
   }
 }
 
-export function lintCondition(cond: Condition, pointer: string, reg: Regulation, tax: Taxonomy, file: string): Issue[] {
+export function lintCondition(
+  cond: Condition,
+  pointer: string,
+  reg: Regulation,
+  tax: Taxonomy,
+  file: string,
+  resolve?: (name: string) => Condition | undefined,
+): Issue[] {
   const issues: Issue[] = [];
   const params = reg.parameters ?? {};
   walkCondition(cond, pointer, (key, value, p) => {
@@ -78,11 +100,11 @@ export function lintCondition(cond: Condition, pointer: string, reg: Regulation,
     }
     if (key === 'market') keys((value as { in?: unknown }).in, marketSet, 'market', `${p}/in`);
     if (key === 'players') keys((value as { in?: unknown }).in, marketSet, 'market', `${p}/in`);
-  });
+  }, resolve);
   return issues;
 }
 
-export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string): Issue[] {
+export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string, resolve?: (name: string) => Condition | undefined): Issue[] {
   const issues: Issue[] = [];
   const marketSet = new Set(tax.markets.allCodes());
   const add = (pointer: string, message: string, hint?: string) => issues.push({ file, pointer, message, ...(hint ? { hint } : {}) });
@@ -117,12 +139,19 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string): Is
       else if (!decl.combine) add(`/parameters/${name}`, `parameter ${name} varies by market but declares no combine (max, min or union)`);
     }
   });
-  issues.push(...lintCondition(reg.appliesWhen, '/appliesWhen', reg, tax, file));
+  issues.push(...lintCondition(reg.appliesWhen, '/appliesWhen', reg, tax, file, resolve));
   return issues;
 }
 
-export function lintRule(rule: Rule, reg: Regulation, tax: Taxonomy, questionIds: ReadonlySet<string>, file: string): Issue[] {
-  const issues = lintCondition(rule.when, '/when', reg, tax, file);
+export function lintRule(
+  rule: Rule,
+  reg: Regulation,
+  tax: Taxonomy,
+  questionIds: ReadonlySet<string>,
+  file: string,
+  resolve?: (name: string) => Condition | undefined,
+): Issue[] {
+  const issues = lintCondition(rule.whenAsWritten ?? rule.when, '/when', reg, tax, file, resolve);
   if (rule.inForce && !isRealDate(rule.inForce)) issues.push({ file, pointer: '/inForce', message: `"${rule.inForce}" is not a real date` });
   if (rule.until && !isRealDate(rule.until)) issues.push({ file, pointer: '/until', message: `"${rule.until}" is not a real date` });
   if (rule.until && rule.until <= (rule.inForce ?? reg.inForce)) issues.push({ file, pointer: '/until', message: `until ${rule.until} is not after the date it comes into force` });

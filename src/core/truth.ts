@@ -131,6 +131,7 @@ export function compileTruth(cond: Condition, ctx: LawContext): TruthOf {
     const wanted = ctx.tax.markets.leavesOf(list(cond.market.in, ctx).items);
     return (s) => (s.market === undefined ? false : [...ctx.tax.markets.leaves(s.market)].some((l) => wanted.has(l)));
   }
+  if ('ref' in cond) throw new Error(`named condition "${cond.ref}" was not expanded when its pack loaded`);
   const unreachable: never = cond;
   throw new Error(`unknown condition ${JSON.stringify(unreachable)}`);
 }

@@ -164,6 +164,7 @@ export interface Comparison {
 }
 
 export type Condition =
+  | { ref: string }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
@@ -257,7 +258,10 @@ export interface Rule {
   scope?: 'law' | 'territory';
   verification?: Verification;
   note?: string;
+  notModelled?: NotModelled[];
   questions?: string[];
+  /** `when` as the pack wrote it, when it refers to named conditions (`when` is then their expansion) */
+  whenAsWritten?: Condition;
 }
 
 export interface ParameterDecl {
@@ -303,7 +307,24 @@ export interface Regulation {
   variations?: Variation[];
   kind?: 'law' | 'practice';
   note?: string;
+  /** conditions this pack names once and its rules reference as {ref: name} */
+  conditions?: Record<string, NamedCondition>;
+  /** provisions of the law the language does not model, and why: counted and shown, never silent */
+  notModelled?: NotModelled[];
   rules: Rule[];
+}
+
+/** A condition defined once under a name (kebab case) and referenced as {ref: name}. */
+export interface NamedCondition {
+  description: string;
+  when: Condition;
+}
+
+/** A provision the pack does not turn into items, in words: what the law says and why it is not modelled. */
+export interface NotModelled {
+  provision: string;
+  says: string;
+  why: string;
 }
 
 export interface Question {

@@ -9,7 +9,7 @@ import type { Question, Regulation, Taxonomies } from '../core/types.js';
 import { PACKAGE_ROOT, packagePath } from './paths.js';
 
 export const BUNDLE_FILE = packagePath('dist', 'library.bundle.json');
-const SOURCE_DIRS = ['regulations', 'questions', 'taxonomy', 'schemas'];
+const SOURCE_DIRS = ['regulations', 'conditions', 'questions', 'taxonomy', 'schemas'];
 const FORMAT = 1;
 
 export interface BundleData {

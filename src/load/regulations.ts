@@ -2,14 +2,68 @@
 // with fixtures beside each rule as rules/<rule>.test.yaml.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Issue, Question, Regulation, Rule } from '../core/types.js';
+import type { Condition, Issue, NamedCondition, Question, Regulation, Rule } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { lintRegulation, lintRule } from '../core/lint-pack.js';
+import { expandRefs, hasRefs, type ConditionLibrary } from '../core/named-conditions.js';
 import { locateIssues, readYaml } from './read.js';
 import { packagePath } from './paths.js';
 
 export const DEFAULT_REGULATIONS_DIR = packagePath('regulations');
 export const DEFAULT_QUESTIONS_DIR = packagePath('questions');
+export const DEFAULT_CONDITIONS_DIR = packagePath('conditions');
+
+/** The shared library of named conditions: every conditions/*.yaml file, names unique across them. */
+export function loadConditions(dir = DEFAULT_CONDITIONS_DIR): { conditions: ConditionLibrary; issues: Issue[] } {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const conditions = new Map<string, NamedCondition & { origin: string }>();
+  const issues: Issue[] = [];
+  for (const name of files) {
+    const file = join(dir, name);
+    const r = readYaml<{ conditions: Record<string, NamedCondition> }>(file, 'conditions');
+    if (!r.value) {
+      issues.push(...r.issues);
+      continue;
+    }
+    const local: Issue[] = [];
+    for (const [key, def] of Object.entries(r.value.conditions)) {
+      const first = conditions.get(key);
+      if (first) local.push({ file, pointer: `/conditions/${key}`, message: `named condition "${key}" is already defined`, hint: `in ${first.origin}` });
+      else conditions.set(key, { ...def, origin: file });
+    }
+    issues.push(...locateIssues(local, r.parsed));
+  }
+  // Unknown names and cycles within the library are reported here, once, in their own files.
+  const expanded = new Map<string, Condition>();
+  for (const [key, def] of conditions) {
+    const found: Issue[] = [];
+    expandRefs({ ref: key }, conditions, { file: def.origin, pointer: '' }, found, expanded);
+    issues.push(...found.filter((i) => i.pointer !== '/ref'));
+  }
+  return { conditions, issues: dedupeIssues(issues) };
+}
+
+function dedupeIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.file}\0${i.pointer}\0${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The named conditions a pack sees: the shared library's and its own (a pack cannot redefine a shared name). */
+function packConditions(reg: Regulation, shared: ConditionLibrary, file: string, issues: Issue[]): ConditionLibrary {
+  if (!reg.conditions) return shared;
+  const lib = new Map(shared);
+  for (const [key, def] of Object.entries(reg.conditions)) {
+    const first = shared.get(key);
+    if (first) issues.push({ file, pointer: `/conditions/${key}`, message: `named condition "${key}" is already defined in the shared library`, hint: `in ${first.origin}; use {ref: ${key}} or pick another name` });
+    else lib.set(key, { ...def, origin: file });
+  }
+  return lib;
+}
 
 export interface PackFiles {
   dir: string;
@@ -81,7 +135,12 @@ function packFolderIssue(root: string, packs: readonly PackFiles[]): Issue | und
 }
 
 /** Load and check every pack under a folder; every issue at once. */
-export function loadRegulations(root: string, tax: Taxonomy, questionIds: ReadonlySet<string>): LoadedPacks {
+export function loadRegulations(
+  root: string,
+  tax: Taxonomy,
+  questionIds: ReadonlySet<string>,
+  shared: ConditionLibrary = new Map(),
+): LoadedPacks {
   const regulations: Regulation[] = [];
   const issues: Issue[] = [];
   const ruleFiles = new Map<string, string>();
@@ -100,7 +159,22 @@ export function loadRegulations(root: string, tax: Taxonomy, questionIds: Readon
       continue;
     }
     const reg: Regulation = { ...r.value, rules: [] };
-    const regIssues = lintRegulation(reg, tax, pack.regulationFile);
+    const regIssues: Issue[] = [];
+    const named = packConditions(reg, shared, pack.regulationFile, regIssues);
+    const resolve = (name: string): Condition | undefined => named.get(name)?.when;
+    // One expansion per name and pack, so every rule shares the same condition object (and its cached outcomes).
+    const expanded = new Map<string, Condition>();
+    // Problems inside a definition belong to the file that defines it: the pack's own are located in regulation.yaml
+    // (once), the shared library's were reported when it loaded.
+    const inDefinitions: Issue[] = [];
+    const expand = (cond: Condition, file: string, pointer: string, into: Issue[]) => {
+      const found: Issue[] = [];
+      const out = expandRefs(cond, named, { file, pointer }, found, expanded);
+      for (const i of found) (i.file === file ? into : i.file === pack.regulationFile ? inDefinitions : []).push(i);
+      return out;
+    };
+    regIssues.push(...lintRegulation(reg, tax, pack.regulationFile, resolve));
+    if (hasRefs(reg.appliesWhen)) reg.appliesWhen = expand(reg.appliesWhen, pack.regulationFile, '/appliesWhen', regIssues);
     if (reg.id !== packId) regIssues.push({ file: pack.regulationFile, pointer: '/id', message: `id "${reg.id}" does not match its folder "${packId}"` });
     issues.push(...locateIssues(regIssues, r.parsed));
     for (const file of pack.ruleFiles) {
@@ -110,13 +184,19 @@ export function loadRegulations(root: string, tax: Taxonomy, questionIds: Readon
         continue;
       }
       const rule = rr.value;
-      const ruleIssues = lintRule(rule, reg, tax, questionIds, file);
+      const ruleIssues: Issue[] = [];
+      if (hasRefs(rule.when)) {
+        rule.whenAsWritten = rule.when;
+        rule.when = expand(rule.when, file, '/when', ruleIssues);
+      }
+      ruleIssues.push(...lintRule(rule, reg, tax, questionIds, file, resolve));
       const expected = basename(file, '.yaml');
       if (rule.id !== expected) ruleIssues.push({ file, pointer: '/id', message: `id "${rule.id}" does not match its file name "${expected}"` });
       issues.push(...locateIssues(ruleIssues, rr.parsed));
       reg.rules.push(rule);
       ruleFiles.set(`${reg.id}/${rule.id}`, file);
     }
+    issues.push(...locateIssues(dedupeIssues(inDefinitions), r.parsed));
     regulations.push(reg);
   }
   const ids = new Set<string>();

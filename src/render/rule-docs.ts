@@ -22,6 +22,17 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
   out.push(`- Sources: ${reg.sources.map((s) => `[${esc(s.title)}](${s.url})`).join('; ')}`, '');
   if (reg.note) out.push(esc(reg.note), '');
   out.push('## Scope', '', '```yaml', stringify(reg.appliesWhen).trimEnd(), '```', '');
+  const named = Object.entries(reg.conditions ?? {});
+  if (named.length) {
+    out.push('## Named conditions', '', 'Rules refer to these as `ref: <name>`.', '');
+    for (const [name, def] of named) out.push(`### ${name}`, '', esc(def.description), '', '```yaml', stringify(def.when).trimEnd(), '```', '');
+  }
+  const gaps = [...(reg.notModelled ?? []), ...reg.rules.flatMap((r) => r.notModelled ?? [])];
+  if (gaps.length) {
+    out.push('## Not modelled', '', '| provision | what it says | why not modelled |', '| --- | --- | --- |');
+    for (const g of gaps) out.push(`| ${esc(g.provision)} | ${esc(g.says)} | ${esc(g.why)} |`);
+    out.push('');
+  }
   const params = Object.entries(reg.parameters ?? {});
   if (params.length) {
     out.push('## Parameters', '', '| name | value | citation | description |', '| --- | --- | --- | --- |');
@@ -48,7 +59,7 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
     if (r.deadline) out.push(`- Deadline: within ${describeDuration(r.deadline.within)} (\`${r.deadline.within}\`) of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
     if (r.questions?.length) out.push(`- Vendor questions: ${r.questions.join(', ')}`);
     out.push(`- Verification: ${r.verification ?? 'verified'}${r.note ? `. ${esc(r.note)}` : ''}`, '');
-    out.push('When:', '', '```yaml', stringify(r.when).trimEnd(), '```', '');
+    out.push('When:', '', '```yaml', stringify(r.whenAsWritten ?? r.when).trimEnd(), '```', '');
     out.push(`Action: ${esc(r.action)}`, '');
     out.push(`Evidence: ${r.evidence.map(esc).join('; ')}`, '');
     const t = tests.get(r.id);

@@ -44,12 +44,14 @@ export function registerRules(program: Command, ctx: Context): void {
           secondary: r.rules.filter((x) => x.verification === 'secondary').length,
           unverified: r.rules.filter((x) => x.verification === 'unverified').length,
         },
+        // Provisions the pack names but does not model: a gap said, not hidden.
+        notModelled: (r.notModelled?.length ?? 0) + r.rules.reduce((n, x) => n + (x.notModelled?.length ?? 0), 0),
       }));
       if (format === 'json') ctx.io.stdout(JSON.stringify(rows, null, 2) + '\n');
       else {
-        ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules | verified against the text |\n| --- | --- | --- | --- | --- | --- | --- |\n');
+        ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules | verified against the text | not modelled |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n');
         for (const r of rows)
-          ctx.io.stdout(`| ${r.id} | ${r.name} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} |\n`);
+          ctx.io.stdout(`| ${r.id} | ${r.name} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} | ${r.notModelled} |\n`);
       }
     });
 
