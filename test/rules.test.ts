@@ -48,3 +48,27 @@ describe('fixtures of a rule with items: one name the subjects that trigger its 
     expect(run((t) => t.replace(/\n( {4}triggers:\n {4}- )telemetry/, '\n$1ads'))[0]).toMatch(/expected game \(applies\) triggered by ads, found game \(applies\) triggered by telemetry/);
   });
 });
+
+describe('fixtures can say which facts a to-confirm item names', () => {
+  const pack = packs.find((p) => basename(p.dir) === 'sg-pdpa')!;
+  const reg = lib.regulations.find((r) => r.id === 'sg-pdpa')!;
+  const file = pack.testFiles.find((f) => basename(f) === 'transfer-mechanism.test.yaml')!;
+  const original = readFileSync(file, 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'complyflow-unknown-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (edit: (text: string) => string) => {
+    mkdirSync(join(dir, 'rules'), { recursive: true });
+    mkdirSync(join(dir, 'fixtures'), { recursive: true });
+    copyFileSync(join(pack.dir, 'fixtures', 'base.yaml'), join(dir, 'fixtures', 'base.yaml'));
+    const copy = join(dir, 'rules', basename(file));
+    writeFileSync(copy, edit(original));
+    return runRuleTestFile(copy, reg, lib.tax).results.filter((r) => !r.ok).map((r) => r.message);
+  };
+  const withFacts = (facts: string) => (t: string) =>
+    t.replace('expect: [{ subject: host@unknown, determination: to-confirm }]', `expect: [{ subject: host@unknown, determination: to-confirm, unknown: [${facts}] }]`);
+  it('passes with the right facts and fails with a wrong or missing one', () => {
+    expect(run(withFacts("'vendors[host].regions'"))).toEqual([]);
+    expect(run(withFacts("'vendors[other].regions'"))[0]).toMatch(/to confirm vendors\[other\]\.regions, found .*to confirm vendors\[host\]\.regions/);
+    expect(run(withFacts(''))[0]).toMatch(/to confirm nothing, found/);
+  });
+});

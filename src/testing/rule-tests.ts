@@ -20,12 +20,15 @@ interface Expect {
   determination?: Determination;
   /** for a rule with `items: one`: the subjects that trigger its item */
   triggers?: string[];
+  /** for a to-confirm item: exactly the facts it names as deciding it (any order) */
+  unknown?: string[];
 }
 /** What the rule gave on a case, in the terms of an expectation. */
 interface Found {
   subject: string;
   determination: Determination;
   triggers?: readonly string[];
+  unknown?: readonly string[];
 }
 interface Case {
   name: string;
@@ -117,6 +120,7 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
           subject: subjectKey(f.item.subject),
           determination: f.item.determination,
           ...(f.triggers ? { triggers: f.triggers } : {}),
+          unknown: f.item.unknown,
         }));
       } catch (e) {
         report.results.push({ rule: ruleId, kind, name: c.name, ok: false, message: `evaluation failed: ${(e as Error).message}` });
@@ -124,8 +128,11 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
       }
       // A single item standing for several subjects (`items: one`) is also told by the subjects that trigger it.
       const oneItem = givesOneItem(rule);
+      // The facts a to-confirm item names are compared where the case states them.
+      const factsAsked = new Set((c.expect ?? []).filter((e) => e.unknown).map((e) => e.subject));
       const label = (x: Expect | Found) =>
-        `${x.subject} (${x.determination ?? 'applies'})${oneItem ? ` triggered by ${x.triggers ? [...x.triggers].sort().join(', ') || 'nothing' : '(not given: add triggers)'}` : ''}`;
+        `${x.subject} (${x.determination ?? 'applies'})${oneItem ? ` triggered by ${x.triggers ? [...x.triggers].sort().join(', ') || 'nothing' : '(not given: add triggers)'}` : ''}` +
+        (factsAsked.has(x.subject) ? ` to confirm ${[...new Set(x.unknown ?? [])].sort().join(', ') || 'nothing'}` : '');
       const show = (xs: Found[]) => (xs.length ? xs.map(label).sort().join('; ') : 'nothing');
       if (kind === 'valid') {
         const ok = got.length === 0;
