@@ -2,12 +2,10 @@
 // with the strictest deadline named so one process can serve every market.
 import { durationSeconds } from './duration.js';
 import type { MatrixCell, MatrixRow, ReportItem, Topic } from './types.js';
+import { TOPICS } from './generated/topics.js';
 
-export const TOPIC_ORDER: readonly Topic[] = [
-  'scope', 'representative', 'dpo', 'registration', 'notice', 'lawful-basis', 'consent', 'children',
-  'sensitive-data', 'rights', 'opt-out', 'security', 'breach-notification', 'impact-assessment',
-  'processor-contract', 'transfer', 'retention', 'records', 'ai-transparency', 'online-safety', 'age-assurance', 'vendor-assurance',
-];
+/** Topics in the order the matrix and the checklist show them (taxonomy/topics.yaml). */
+export const TOPIC_ORDER: readonly Topic[] = TOPICS;
 
 export function buildMatrix(items: readonly ReportItem[]): MatrixRow[] {
   // One pass groups items by topic and jurisdiction; durations are compared as seconds, each parsed once.

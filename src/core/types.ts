@@ -124,29 +124,8 @@ export interface Taxonomies {
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
-export type Topic =
-  | 'scope'
-  | 'notice'
-  | 'lawful-basis'
-  | 'consent'
-  | 'children'
-  | 'sensitive-data'
-  | 'rights'
-  | 'opt-out'
-  | 'security'
-  | 'breach-notification'
-  | 'impact-assessment'
-  | 'processor-contract'
-  | 'transfer'
-  | 'representative'
-  | 'dpo'
-  | 'retention'
-  | 'records'
-  | 'registration'
-  | 'ai-transparency'
-  | 'vendor-assurance'
-  | 'online-safety'
-  | 'age-assurance';
+export type { Topic } from './generated/topics.js';
+import type { Topic } from './generated/topics.js';
 
 export type ForKind = 'game' | 'market' | 'data' | 'purpose' | 'vendor' | 'flow' | 'transfer';
 export type Verification = 'verified' | 'secondary' | 'unverified';
