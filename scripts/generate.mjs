@@ -1,7 +1,9 @@
-// Files generated from the vocabularies in taxonomy/: the TypeScript type of a
-// topic, the rule schema's topic enum and the authoring doc's topic list. Run
-// `npm run generate` after editing taxonomy/topics.yaml; test/generated-drift
-// fails when a generated file is stale.
+// Files generated from the vocabularies: from taxonomy/topics.yaml the
+// TypeScript type of a topic, the rule schema's topic enum and the authoring
+// doc's topic list; from the predicate registry (src/core/conditions) the
+// condition schema and the authoring doc's predicate table. Run `npm run
+// generate` after editing either; test/generated-drift fails when a generated
+// file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +12,11 @@ import YAML from 'yaml';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (p) => readFileSync(join(root, p), 'utf8');
 
-/** Every generated file: path (from the repo root) → its content. */
-export function generatedFiles() {
+/**
+ * Every generated file: path (from the repo root) → its content. `language` is the compiled predicate
+ * registry's conditionSchema and predicateTable (from dist/ here, from the sources in the drift test).
+ */
+export function generatedFiles(language) {
   const topics = YAML.parse(read('taxonomy/topics.yaml')).topics;
   const keys = topics.map((t) => t.key);
   const files = new Map();
@@ -34,14 +39,21 @@ export function generatedFiles() {
   schema.definitions.topic.enum = keys;
   files.set('schemas/rule.schema.json', JSON.stringify(schema, null, 2) + '\n');
 
+  files.set('schemas/condition.schema.json', JSON.stringify(language.conditionSchema(), null, 2) + '\n');
+
   const doc = read('docs/authoring-rules.md');
   const row = `| \`topic\` | one of (taxonomy/topics.yaml): ${topics.map((t) => `${t.key} (${t.description.replace(/\.$/, '').toLowerCase()})`).join(', ')} |`;
-  files.set('docs/authoring-rules.md', doc.replace(/^\| `topic` \|.*\|$/m, row));
+  const table = language.predicateTable();
+  files.set(
+    'docs/authoring-rules.md',
+    doc.replace(/^\| `topic` \|.*\|$/m, row).replace(/^\| predicate \| true when \|\n(\|.*\|\n)+/m, `${table}\n`),
+  );
   return files;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const [path, content] of generatedFiles()) if (read(path) !== content) {
+  const language = await import('../dist/core/conditions/schema.js');
+  for (const [path, content] of generatedFiles(language)) if (read(path) !== content) {
     writeFileSync(join(root, path), content);
     console.log(`wrote ${path}`);
   }

@@ -6,6 +6,8 @@ import type { Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
 import { isRealDate } from './order.js';
 import { plainHeads } from './texts.js';
+import { leafOf, PREDICATES } from './conditions/registry.js';
+import type { LintContext } from './conditions/predicate.js';
 
 /** What the texts of a single item for the whole game (`items: one`) may show: nothing of one subject. */
 const GAME_HEADS: ReadonlySet<string> = new Set(['game', 'controller', 'regulation', 'params']);
@@ -53,6 +55,14 @@ export function walkCondition(
   }
 }
 
+function usesPredicate(cond: Condition, key: string): boolean {
+  let found = false;
+  walkCondition(cond, '', (k) => {
+    if (k === key) found = true;
+  });
+  return found;
+}
+
 function paramRefs(value: unknown, pointer: string, out: Array<{ name: string; pointer: string }>): void {
   if (value && typeof value === 'object') {
     if (!Array.isArray(value) && typeof (value as { param?: unknown }).param === 'string')
@@ -71,35 +81,25 @@ export function lintCondition(
 ): Issue[] {
   const issues: Issue[] = [];
   const params = reg.parameters ?? {};
+  const lintContext: LintContext = {
+    tax,
+    markets: new Set(tax.markets.allCodes()),
+    issue: (p, message, hint) => issues.push({ file, pointer: p, message, ...(hint ? { hint } : {}) }),
+    keys: (list, set, what, lp) => {
+      if (!Array.isArray(list)) return;
+      list.forEach((k: string, i) => {
+        if (!set.has(k)) issues.push({ file, pointer: `${lp}/${i}`, message: `unknown ${what} "${k}"`, hint: didYouMean(k, set) });
+      });
+    },
+  };
   walkCondition(cond, pointer, (key, value, p) => {
     const refs: Array<{ name: string; pointer: string }> = [];
     paramRefs(value, p, refs);
     for (const r of refs)
       if (!(r.name in params))
         issues.push({ file, pointer: r.pointer, message: `unknown parameter "${r.name}"`, hint: didYouMean(r.name, Object.keys(params)) ?? 'declare it under parameters: in regulation.yaml' });
-    const keys = (list: unknown, set: ReadonlySet<string>, what: string, lp: string) => {
-      if (!Array.isArray(list)) return;
-      list.forEach((k: string, i) => {
-        if (!set.has(k)) issues.push({ file, pointer: `${lp}/${i}`, message: `unknown ${what} "${k}"`, hint: didYouMean(k, set) });
-      });
-    };
-    const marketSet = new Set(tax.markets.allCodes());
-    if (key === 'data') {
-      const d = value as { category?: unknown; subjects?: unknown };
-      keys(d.category, tax.categoryKeys, 'data category', `${p}/category`);
-      keys(d.subjects, tax.subjectKeys, 'data subject', `${p}/subjects`);
-    }
-    if (key === 'use') keys(value, tax.useKeys, 'data use', p);
-    if (key === 'feature') keys(value, tax.featureKeys, 'game feature', p);
-    if (key === 'vendor') keys((value as { services?: unknown }).services, tax.serviceKeys, 'vendor service', `${p}/services`);
-    if (key === 'offeredIn' || key === 'establishedIn' || key === 'processesIn') keys(value, marketSet, 'market', p);
-    if (key === 'region') {
-      const r = value as { in?: unknown; notIn?: unknown };
-      keys(r.in, marketSet, 'region', `${p}/in`);
-      keys(r.notIn, marketSet, 'region', `${p}/notIn`);
-    }
-    if (key === 'market') keys((value as { in?: unknown }).in, marketSet, 'market', `${p}/in`);
-    if (key === 'players') keys((value as { in?: unknown }).in, marketSet, 'market', `${p}/in`);
+    const leaf = leafOf({ [key]: value });
+    leaf?.predicate.lint?.(leaf.value, p, lintContext);
   }, resolve);
   return issues;
 }
@@ -160,7 +160,8 @@ export function lintRule(
       issues.push({ file, pointer: `/questions/${i}`, message: `unknown question "${q}"`, hint: didYouMean(q, questionIds) ?? 'add it to questions/bank.yaml' });
   });
   if (rule.items === 'one') issues.push(...lintOneItem(rule, file));
-  if (rule.for !== 'transfer' && JSON.stringify(rule.when).includes('"region"'))
-    issues.push({ file, pointer: '/when', message: 'the region predicate only applies to rules with for: transfer' });
+  for (const p of PREDICATES)
+    if (p.onlyFor && !p.onlyFor.includes(rule.for) && usesPredicate(rule.when, p.key))
+      issues.push({ file, pointer: '/when', message: `the ${p.key} predicate only applies to rules with for: ${p.onlyFor.join(' or ')}` });
   return issues;
 }

@@ -142,27 +142,14 @@ export interface Comparison {
   lte?: NumberRef;
 }
 
+/** A rule's condition: combinators, a named condition, or one predicate (src/core/conditions/registry.ts). */
 export type Condition =
   | { ref: string }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }
-  | { always: true }
-  | { offeredIn: ListRef }
-  | { establishedIn: ListRef }
-  | { players: Comparison & { in?: ListRef } }
-  | { controller: ControllerPredicate }
-  | { audience: AudiencePredicate }
-  | { feature: string[] }
-  | { data: DataPredicate }
-  | { use: ListRef }
-  | { lawfulBasis: { in?: string[]; missing?: boolean } }
-  | { automatedDecisions: boolean }
-  | { processesIn: ListRef }
-  | { since: string }
-  | { vendor: VendorPredicate }
-  | { region: { in?: ListRef; notIn?: ListRef } }
-  | { market: { in: ListRef } };
+  | LeafCondition;
+import type { LeafCondition } from './conditions/registry.js';
 
 export interface ControllerPredicate {
   annualRevenueUsd?: Comparison;

@@ -1,0 +1,50 @@
+import type { ListRef } from '../../types.js';
+import { predicate } from '../predicate.js';
+import { list } from '../operands.js';
+import { F, listSome, T, type Truth } from '../outcome.js';
+
+/** First-party systems (at game scope) and the vendors in scope that process data in the listed countries. */
+export const processesIn = predicate<'processesIn', ListRef>({
+  key: 'processesIn',
+  level: 'subject',
+  schema: {
+    $ref: '#/definitions/listRef',
+    description: 'Some first-party system or vendor in scope processes data in one of these countries (e.g. equipment in Malaysia).',
+  },
+  doc: { example: 'processesIn: [MY]', holds: 'a first-party system (game scope) or a vendor in scope processes data there; regions not given → unknown' },
+  explain: (ref, subject, ctx) => {
+    const l = list(ref, ctx);
+    const wanted = ctx.tax.markets.countriesOf(l.items);
+    const places = [
+      // Players' devices run wherever players are; they are not the studio's equipment in a country.
+      ...(subject.kind === 'game'
+        ? ctx.index.flow.systems.filter((s) => s.kind !== 'device').map((s) => ({ who: `system ${s.id}`, regions: s.regions, fact: `systems[${s.id}].regions` }))
+        : []),
+      ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions, fact: `vendors[${v.id}].regions` })),
+    ];
+    const hits = places.filter((p) => (p.regions ?? []).some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c))));
+    if (hits.length) return T(`${listSome(hits.map((h) => h.who))} processes data in ${l.label}`);
+    const unknown = places.filter((p) => !p.regions || p.regions.length === 0);
+    if (unknown.length)
+      return { value: null, because: [`where ${listSome(unknown.map((u) => u.who))} processes data is not given`], unknown: unknown.map((u) => u.fact) };
+    return F(`nothing in ${subject.label} processes data in ${l.label}`);
+  },
+  compile: (ref, ctx) => {
+    const wanted = ctx.tax.markets.countriesOf(list(ref, ctx).items);
+    const inWanted = (regions: readonly string[] | undefined): Truth => {
+      if (!regions || regions.length === 0) return null;
+      return regions.some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c)));
+    };
+    const systems = ctx.index.flow.systems.filter((x) => x.kind !== 'device').map((x) => inWanted(x.regions));
+    return (s) => {
+      let value: Truth = false;
+      const places = s.kind === 'game' ? [...systems, ...s.vendors.map((v) => inWanted(v.regions))] : s.vendors.map((v) => inWanted(v.regions));
+      for (const t of places) {
+        if (t === true) return true;
+        if (t === null) value = null;
+      }
+      return value;
+    };
+  },
+  lint: (ref, pointer, l) => l.keys(ref, l.markets, 'market', pointer),
+});
