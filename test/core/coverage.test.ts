@@ -59,3 +59,18 @@ describe('market coverage', () => {
     expect(uncoveredSentence([])).toBe('');
   });
 });
+
+describe('a report with no items but uncovered markets', () => {
+  it('still has a matrix, marked not covered, in Markdown and HTML', async () => {
+    const { renderMarkdown, renderReport } = await import('../../src/render/index.js');
+    const report = evaluate(flow({ markets: [{ code: 'BR' }] }), [], tax, { asOf: '2026-11-25', toolVersion: 't' });
+    expect(report.items).toEqual([]);
+    expect(report.uncoveredMarkets).toEqual(['BR']);
+    const md = renderMarkdown(report);
+    expect(md).toContain('No rule pack covers BR: this checklist says nothing about its laws.');
+    expect(md).toContain('| Topic | BR |\n| --- | --- |\n| every topic | not covered |');
+    const html = (await renderReport(report, 'html')) as string;
+    expect(html).toContain('<th class="uncovered">BR</th>');
+    expect(html).toContain('<td class="uncovered">not covered</td>');
+  });
+});
