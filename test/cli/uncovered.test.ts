@@ -148,9 +148,17 @@ describe('offered markets no rule pack covers', () => {
     expect(md.slice(md.indexOf('## Markets no rule pack covers'))).toMatch(/\bBR\b/);
   });
 
-  it('questions and ropa say so on stderr', () => {
+  it('questions say so at the top and on stderr, ropa on stderr', () => {
     expect(cli(['questions', FLOW, '--as-of', AS_OF]).stderr).toContain('No rule pack covers BR, IN, JP, KR, SA: this questionnaire');
     expect(cli(['ropa', FLOW, '--as-of', AS_OF]).stderr).toContain('No rule pack covers BR, IN, JP, KR, SA: this record of processing');
-    expect(cli(['questions', EXAMPLE, '--as-of', AS_OF]).stderr).toBe('');
+    const md = cli(['questions', FLOW, '--as-of', AS_OF]).stdout;
+    const at = md.indexOf('No rule pack covers BR, IN, JP, KR, SA: this questionnaire says nothing about their laws.');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(md.indexOf('## '));
+    expect(JSON.parse(cli(['questions', FLOW, '--as-of', AS_OF, '--format', 'json']).stdout).uncoveredMarkets).toEqual(FIVE);
+    const covered = cli(['questions', EXAMPLE, '--as-of', AS_OF]);
+    expect(covered.stderr).toBe('');
+    expect(covered.stdout).not.toContain('No rule pack covers');
+    expect(JSON.parse(cli(['questions', EXAMPLE, '--as-of', AS_OF, '--format', 'json']).stdout)).not.toHaveProperty('uncoveredMarkets');
   });
 });
