@@ -29,7 +29,7 @@ async function sheets(file: string): Promise<Map<string, string[][]>> {
   return out;
 }
 
-describe('offered markets no rule pack covers', () => {
+describe('offered markets no rule pack covers', { timeout: 180_000 }, () => {
   it('are named in the JSON report, sorted, and on stderr', () => {
     expect(checkJson(FLOW).uncoveredMarkets).toEqual(FIVE);
     const r = run(FLOW, '--format', 'json');
