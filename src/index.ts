@@ -5,6 +5,7 @@ export { evaluateCondition, type Outcome, type Truth } from './core/conditions.j
 export { checkFlow } from './core/check-flow.js';
 export { Taxonomy, Markets, keyMatches } from './core/taxonomy.js';
 export { buildMatrix } from './core/matrix.js';
+export { uncoveredMarkets, coveredMarkets, marketCoverage, packCoverage, uncoveredSentence, type MarketCoverage } from './core/coverage.js';
 export { loadTaxonomy } from './load/taxonomy.js';
 export { loadFlow, normalizeFlow } from './load/flow.js';
 export { loadRegulations, loadQuestions, listPacks } from './load/regulations.js';

@@ -18,6 +18,7 @@ import type {
   Vendor,
 } from './types.js';
 import { buildMatrix } from './matrix.js';
+import { uncoveredMarkets } from './coverage.js';
 import { buildVendorQuestions } from './questionnaire.js';
 import { summarize } from './summary.js';
 import { fillRuleTexts } from './texts.js';
@@ -358,6 +359,7 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
     disclaimer: DISCLAIMER,
     game: { id: flow.game.id, name: flow.game.name },
     markets: flow.markets.map((m) => m.code),
+    uncoveredMarkets: uncoveredMarkets(flow.markets.map((m) => m.code), regulations, tax.markets, options.markets),
     regulations: evaluations.map((e) => e.regulation),
     items,
     vendors: buildVendorQuestions(flow, findings, options.questions ?? []),

@@ -4,6 +4,7 @@
 // same report always gives the same bytes.
 import type { Report, ReportItem } from './types.js';
 import { uuidV5 } from './uuid.js';
+import { uncoveredSentence } from './coverage.js';
 
 export const OSCAL_VERSION = '1.0.6';
 export const OSCAL_NS = 'https://complyflow.dev/ns/oscal';
@@ -104,10 +105,34 @@ export function buildOscal(report: Report): object {
       'reviewed-controls': { 'control-selections': [{ 'include-all': {} } as never] },
       findings: [],
     });
+  const uncovered = uncoveredSentence(report.uncoveredMarkets);
+  // Markets no rule pack covers lead the results as an observation: nothing was assessed there.
+  if (uncovered)
+    results.unshift({
+      uuid: uuidV5(`result:${report.game.id}:uncovered`),
+      title: str(`${report.game.name}: markets no rule pack covers`),
+      description: str(`${uncovered} ${report.disclaimer}`),
+      start: timestamp,
+      end: timestamp,
+      props: [...report.uncoveredMarkets.flatMap((m) => prop('uncovered-market', m)), ...prop('as-of', report.asOf)],
+      'reviewed-controls': { 'control-selections': [{ description: 'No control: no loaded rule pack covers these markets.' } as never] },
+      findings: [],
+      observations: [
+        {
+          uuid: uuidV5(`observation:${report.game.id}:uncovered:${report.uncoveredMarkets.join(',')}`),
+          title: 'Markets no rule pack covers',
+          description: uncovered,
+          props: report.uncoveredMarkets.flatMap((m) => prop('uncovered-market', m)),
+          methods: ['EXAMINE'],
+          collected: timestamp,
+        },
+      ],
+    } as (typeof results)[number]);
   for (const r of results) if (!r.findings.length) delete (r as { findings?: unknown }).findings;
   for (const r of results) if (!r.props.length) delete (r as { props?: unknown }).props;
 
   const remarks = [
+    uncovered,
     report.disclaimer,
     report.unmatchedStatus.length ? `Status entries that match no current item: ${report.unmatchedStatus.join(', ')}.` : '',
   ]
@@ -125,6 +150,7 @@ export function buildOscal(report: Report): object {
           ...prop('tool', `${report.tool.name} ${report.tool.version}`),
           ...prop('as-of', report.asOf),
           ...prop('markets', report.markets.join(' ')),
+          ...report.uncoveredMarkets.flatMap((m) => prop('uncovered-market', m)),
           ...report.unmatchedStatus.flatMap((id) => prop('unmatched-status', id)),
         ],
         remarks,

@@ -40,6 +40,13 @@ export class Markets {
     return [...this.byCode.keys(), ...this.alias.keys()];
   }
 
+  /** Every smallest market the taxonomy knows (countries and US states; US itself is its states), sorted. */
+  leafCodes(): string[] {
+    const out: string[] = [];
+    for (const [code, e] of this.byCode) if (!e.members) out.push(code);
+    return out.sort();
+  }
+
   name(code: string): string {
     return this.byCode.get(this.canonical(code) ?? code)?.name ?? code;
   }

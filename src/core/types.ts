@@ -400,6 +400,8 @@ export interface Report {
   disclaimer: string;
   game: { id: string; name: string };
   markets: string[];
+  /** offered markets (groups expanded to countries and US states) that no loaded law pack covers, sorted; [] when all are */
+  uncoveredMarkets: string[];
   regulations: ReportRegulation[];
   items: ReportItem[];
   vendors: ReportVendor[];

@@ -4,6 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import type { Report } from '../core/types.js';
+import { uncoveredSentence } from '../core/coverage.js';
 import { neutralizeCell, QUESTION_COLUMNS, questionRows, VENDOR_COLUMNS, type Questionnaire } from './questionnaire.js';
 
 /** A table of text cells as CSV; every cell is neutralised. */
@@ -26,7 +27,26 @@ export const CHECKLIST_CSV_HEADER = [
   'Title', 'Citation', 'URL', 'Subject', 'Why', 'Action', 'Deadline', 'Evidence expected', 'Evidence on file', 'To decide, give',
 ] as const;
 
-/** The checklist (`check --format csv`): one row per item. */
+/** Item id of the row that leads the checklist table when offered markets have no rule pack. */
+export const UNCOVERED_ROW_ID = 'uncovered-markets';
+
+/**
+ * The first row of the checklist table when offered markets have no rule
+ * pack (none when all are covered): a table read row by row must say so too.
+ */
+export function uncoveredRows(report: Report): string[][] {
+  if (report.uncoveredMarkets.length === 0) return [];
+  const row = CHECKLIST_CSV_HEADER.map(() => '');
+  row[0] = UNCOVERED_ROW_ID;
+  row[2] = report.uncoveredMarkets.join(', ');
+  row[3] = 'scope';
+  row[5] = 'not-covered';
+  row[8] = uncoveredSentence(report.uncoveredMarkets);
+  row[13] = 'Check these markets\' laws another way, or load a rule pack that covers them (--rules), before launching there.';
+  return [row];
+}
+
+/** The checklist (`check --format csv`): one row per item, after the row naming uncovered markets, if any. */
 export function renderChecklistCsv(report: Report): string {
   const rows = report.items.map((i) => [
     i.id,
@@ -48,7 +68,7 @@ export function renderChecklistCsv(report: Report): string {
     i.evidenceProvided.join('; '),
     i.unknown.join('; '),
   ]);
-  return toCsv(CHECKLIST_CSV_HEADER, rows);
+  return toCsv(CHECKLIST_CSV_HEADER, [...uncoveredRows(report), ...rows]);
 }
 
 /** Parse CSV text into rows of strings (BOM stripped, ragged rows allowed). Throws on malformed CSV. */

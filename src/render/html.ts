@@ -37,6 +37,8 @@ export interface HtmlView {
   markets: MarketSection[];
   others: ReportRegulation[];
   stale: StaleStatusEntry[];
+  /** the sentence naming the offered markets no rule pack covers; '' when every one is covered */
+  uncovered: string;
   diagram: DiagramLayout | null;
   severities: readonly string[];
   statuses: readonly string[];
@@ -59,6 +61,7 @@ export function buildHtmlView(report: Report, flow?: Flow): HtmlView {
     markets,
     others: view.others,
     stale: view.stale,
+    uncovered: view.uncovered,
     diagram: flow ? layoutDiagram(buildDiagram(flow)) : null,
     severities: SEVERITIES,
     statuses: ['todo', 'in-progress', 'done', 'not-applicable'],

@@ -2,6 +2,7 @@
 // (Markdown) and spreadsheets (CSV, XLSX). One row model serves every table
 // format so the columns, and the formula-injection guard, are the same.
 import type { Report, ReportQuestion, ReportVendor } from '../core/types.js';
+import { uncoveredSentence } from '../core/coverage.js';
 import { template } from './handlebars.js';
 
 /** What `complyflow questions --format json` writes: the report's vendors section plus its context. */
@@ -13,6 +14,8 @@ export interface Questionnaire {
   game: Report['game'];
   /** the laws (and practice packs) the questions cite, for naming them */
   regulations: Array<{ id: string; name: string; jurisdiction: string }>;
+  /** offered markets no loaded rule pack covers (present only when there are some): no question comes from their laws */
+  uncoveredMarkets?: string[];
   vendors: ReportVendor[];
 }
 
@@ -33,6 +36,7 @@ export function questionnaireFromReport(report: Report, vendorIds?: readonly str
     regulations: report.regulations
       .filter((r) => cited.has(r.id))
       .map((r) => ({ id: r.id, name: r.name, jurisdiction: r.jurisdiction })),
+    ...(report.uncoveredMarkets.length ? { uncoveredMarkets: report.uncoveredMarkets } : {}),
     vendors,
   };
 }
@@ -100,6 +104,7 @@ export function questionRows(vendor: ReportVendor, doc: Questionnaire): string[]
 export function renderQuestionnaireMarkdown(doc: Questionnaire): string {
   const view = {
     doc,
+    uncovered: uncoveredSentence(doc.uncoveredMarkets ?? [], 'questionnaire'),
     vendors: doc.vendors.map((v) => ({
       vendor: v,
       questions: v.questions.map((q) => ({ q, why: lawNames(q, doc) })),

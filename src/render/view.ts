@@ -3,6 +3,7 @@
 import { TOPIC_ORDER } from '../core/matrix.js';
 import type { Report, ReportItem, ReportRegulation } from '../core/types.js';
 import { groupBy } from './progress.js';
+import { uncoveredSentence } from '../core/coverage.js';
 
 export interface LawView {
   regulation: ReportRegulation;
@@ -17,6 +18,8 @@ export interface ReportView {
   others: ReportRegulation[];
   /** status entries that match no current item, with the item that now stands for them, if any */
   stale: StaleStatusEntry[];
+  /** the sentence naming the offered markets no rule pack covers; '' when every one is covered */
+  uncovered: string;
 }
 
 export interface StaleStatusEntry {
@@ -54,5 +57,12 @@ export function buildView(report: Report): ReportView {
   });
   const applicable = laws.filter((l) => l.topics.length > 0);
   const shown = new Set(applicable.map((l) => l.regulation));
-  return { report, laws, applicable, others: report.regulations.filter((r) => !shown.has(r)), stale: staleStatusEntries(report) };
+  return {
+    report,
+    laws,
+    applicable,
+    others: report.regulations.filter((r) => !shown.has(r)),
+    stale: staleStatusEntries(report),
+    uncovered: uncoveredSentence(report.uncoveredMarkets),
+  };
 }

@@ -5,11 +5,14 @@
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import type { Report } from '../core/types.js';
-import { CHECKLIST_CSV_HEADER } from './csv.js';
+import { CHECKLIST_CSV_HEADER, uncoveredRows } from './csv.js';
 import { buildProgress, type Progress } from './progress.js';
 import { describeDuration } from '../core/duration.js';
 import { neutralizeCell, QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
 import { staleStatusEntries } from './view.js';
+import { uncoveredSentence } from '../core/coverage.js';
+
+const NOT_COVERED = 'not covered';
 
 export const COVER_SHEET = 'Cover';
 /** The header of the cover sheet's vendor table; readers find the table by it. */
@@ -144,7 +147,9 @@ const CHECKLIST_WIDTHS = [40, 14, 10, 18, 10, 13, 12, 14, 40, 26, 30, 22, 40, 60
 /** The checklist workbook (`check --format xlsx`): cover, then one row per item. */
 export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
   const wb = newWorkbook(report.asOf);
+  const uncovered = uncoveredSentence(report.uncoveredMarkets);
   addCover(wb, `Privacy compliance checklist: ${report.game.name}`, [
+    ...(uncovered ? [['Not covered', uncovered] as [string, string]] : []),
     ['Game', `${report.game.name} (${report.game.id})`],
     ['As of', report.asOf],
     ['Markets', report.markets.join(', ')],
@@ -158,7 +163,7 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
     i.evidence.join('; '), i.evidenceProvided.join('; '), i.unknown.join('; '),
   ]);
-  addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), rows);
+  addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), [...uncoveredRows(report), ...rows]);
   addTable(
     wb,
     'Laws',
@@ -181,16 +186,21 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     wb,
     'Matrix',
     [{ header: 'Topic', width: 22 }, { header: 'Strictest deadline', width: 30 }, { header: 'Jurisdiction', width: 12 }, { header: 'Deadline', width: 16 }, { header: 'Items', width: 80 }],
-    report.matrix.flatMap((row) =>
-      row.cells.map((c) => [
-        row.topic,
-        row.strictest ? `${describeDuration(row.strictest.within)} (${row.strictest.jurisdictions.join(', ')})` : '',
-        c.jurisdiction,
-        c.deadline ? describeDuration(c.deadline) : '',
-        c.items.join('; '),
-      ]),
-    ),
+    report.matrix.flatMap((row) => {
+      const strictest = row.strictest ? `${describeDuration(row.strictest.within)} (${row.strictest.jurisdictions.join(', ')})` : '';
+      const cells = row.cells.map((c) => [row.topic, strictest, c.jurisdiction, c.deadline ? describeDuration(c.deadline) : '', c.items.join('; ')]);
+      // Markets no pack covers stand beside each topic as "not covered", never as a silent gap.
+      if (report.uncoveredMarkets.length) cells.push([row.topic, strictest, report.uncoveredMarkets.join(', '), '', NOT_COVERED]);
+      return cells;
+    }).concat(report.matrix.length === 0 && report.uncoveredMarkets.length ? [['every topic', '', report.uncoveredMarkets.join(', '), '', NOT_COVERED]] : []),
   );
+  if (report.uncoveredMarkets.length)
+    addTable(
+      wb,
+      'Not covered',
+      [{ header: 'Market', width: 10 }, { header: 'Rule pack', width: 70 }],
+      report.uncoveredMarkets.map((m) => [m, 'none loaded: this checklist says nothing about its laws']),
+    );
   if (report.unmatchedStatus.length)
     addTable(
       wb,

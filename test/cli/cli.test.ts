@@ -211,7 +211,7 @@ describe('other commands', () => {
   });
 
   it('rules list --format json describes every pack', () => {
-    const rows = JSON.parse(cli(['rules', 'list', '--format', 'json']).stdout) as Array<Record<string, unknown>>;
+    const rows = (JSON.parse(cli(['rules', 'list', '--format', 'json']).stdout) as { packs: Array<Record<string, unknown>> }).packs;
     const gdpr = rows.find((r) => r.id === 'eu-gdpr')!;
     expect(Object.keys(gdpr)).toEqual(expect.arrayContaining(['id', 'name', 'jurisdiction', 'inForce', 'sources', 'lastReviewed', 'rules']));
     expect(gdpr.rules).toBeGreaterThan(0);

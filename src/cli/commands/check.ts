@@ -6,6 +6,7 @@ import { parseAsOf, parseFormat, parseMarkets, parseSeverity } from '../options.
 import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { ExitError, EXIT } from '../../errors.js';
 import { SEVERITIES } from '../../core/types.js';
+import { uncoveredSentence } from '../../core/coverage.js';
 
 interface CheckOpts {
   market?: string[];
@@ -14,6 +15,7 @@ interface CheckOpts {
   asOf?: string;
   status?: string;
   failOn?: string;
+  allowUncovered?: boolean;
   rules?: string[];
   answers?: string;
 }
@@ -29,6 +31,7 @@ export function registerCheck(program: Command, ctx: Context): void {
     .option('--as-of <date>', 'evaluate laws as of this date, YYYY-MM-DD (default: today)')
     .option('--status <file>', 'merge status and evidence from this YAML file')
     .option('--fail-on <severity>', `exit 1 if an open item at or above this severity remains (${SEVERITIES.join(', ')})`)
+    .option('--allow-uncovered', 'with --fail-on, do not fail because an offered market has no rule pack (it is still reported)')
     .option('--answers <file>', 'vendor answers (the filled questionnaire: YAML, CSV or XLSX); answers that leave an obligation open become items')
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .action(async (flowFile: string, opts: CheckOpts) => {
@@ -50,14 +53,20 @@ export function registerCheck(program: Command, ctx: Context): void {
       const { renderReportOutput } = await import('../../render/output.js');
       const output = await renderReportOutput(report, format, { flow });
       emit(io, opts.out, output);
+      const uncovered = report.uncoveredMarkets;
+      if (uncovered.length) io.stderr(`complyflow: ${uncoveredSentence(uncovered)}\n`);
       if (failOn) {
         const { isOpen } = await import('../../render/view.js');
         const rank = SEVERITIES.indexOf(failOn);
         const open = report.items.filter(
           (i) => i.determination !== 'upcoming' && isOpen(i) && SEVERITIES.indexOf(i.severity) <= rank,
         );
-        if (open.length)
-          throw new ExitError(EXIT.failOn, `complyflow: ${open.length} open item(s) at or above ${failOn} severity`);
+        // A CI gate must not pass a launch into a market nobody checked.
+        const failures = [
+          ...(open.length ? [`${open.length} open item(s) at or above ${failOn} severity`] : []),
+          ...(uncovered.length && !opts.allowUncovered ? [`no rule pack covers ${uncovered.join(', ')} (--allow-uncovered to accept)`] : []),
+        ];
+        if (failures.length) throw new ExitError(EXIT.failOn, `complyflow: ${failures.join('; ')}`);
       }
     });
 }

@@ -6,6 +6,7 @@ import { parseAsOf, parseFormat, parseMarkets } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
+import { uncoveredSentence } from '../../core/coverage.js';
 
 interface QuestionsOpts {
   vendor?: string[];
@@ -48,5 +49,6 @@ export function registerQuestions(program: Command, ctx: Context): void {
       const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}) });
       const output = await renderQuestionnaire(questionnaireFromReport(report, vendorIds), format);
       emit(io, opts.out, output);
+      if (report.uncoveredMarkets.length) io.stderr(`complyflow: ${uncoveredSentence(report.uncoveredMarkets, 'questionnaire')}\n`);
     });
 }

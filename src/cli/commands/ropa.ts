@@ -8,6 +8,7 @@ import { ROPA_FORMATS, ROPA_VIEWS } from '../../render/formats.js';
 import { parseAsOf, parseFormat } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
+import { uncoveredMarkets, uncoveredSentence } from '../../core/coverage.js';
 
 interface RopaOpts {
   format?: string;
@@ -39,5 +40,7 @@ export function registerRopa(program: Command, ctx: Context): void {
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       const output = await renderRopa(ropaFor(lib, flow, view as RopaView), format, asOf);
       emit(io, opts.out, output);
+      const uncovered = uncoveredMarkets(flow.markets.map((m) => m.code), lib.regulations, lib.tax.markets);
+      if (uncovered.length) io.stderr(`complyflow: ${uncoveredSentence(uncovered, 'record of processing')}\n`);
     });
 }

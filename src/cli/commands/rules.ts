@@ -12,6 +12,7 @@ import { formatIssue, resolveFrom } from '../io.js';
 import { parseFormat } from '../options.js';
 import { ExitError, InputError, UsageError, EXIT } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
+import { marketCoverage } from '../../core/coverage.js';
 import { buildRuleDocs } from '../../testing/docs.js';
 import { join } from 'node:path';
 import { writeAtomic } from '../io.js';
@@ -22,7 +23,7 @@ export function registerRules(program: Command, ctx: Context): void {
 
   rules
     .command('list')
-    .description('every rule pack with its sources, dates and number of rules')
+    .description('every rule pack with its sources, dates and number of rules, and which markets have a pack')
     .option('--format <format>', 'md or json')
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .action((opts: { format?: string; rules?: string[] }) => {
@@ -47,11 +48,18 @@ export function registerRules(program: Command, ctx: Context): void {
         // Provisions the pack names but does not model: a gap said, not hidden.
         notModelled: (r.notModelled?.length ?? 0) + r.rules.reduce((n, x) => n + (x.notModelled?.length ?? 0), 0),
       }));
-      if (format === 'json') ctx.io.stdout(JSON.stringify(rows, null, 2) + '\n');
+      // Which markets of the taxonomy some law pack covers, and which none does.
+      const markets = marketCoverage(lib.regulations, lib.tax.markets);
+      const uncovered = markets.filter((m) => m.packs.length === 0).map((m) => m.code);
+      if (format === 'json') ctx.io.stdout(JSON.stringify({ packs: rows, markets, uncoveredMarkets: uncovered }, null, 2) + '\n');
       else {
         ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules | verified against the text | not modelled |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n');
         for (const r of rows)
           ctx.io.stdout(`| ${r.id} | ${r.name} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} | ${r.notModelled} |\n`);
+        const covered = markets.filter((m) => m.packs.length > 0);
+        ctx.io.stdout(`\n## Markets with a rule pack (${covered.length} of ${markets.length})\n\n| market | name | packs |\n| --- | --- | --- |\n`);
+        for (const m of covered) ctx.io.stdout(`| ${m.code} | ${m.name} | ${m.packs.join(', ')} |\n`);
+        ctx.io.stdout(`\n## Markets no rule pack covers (${uncovered.length} of ${markets.length})\n\n${uncovered.length ? uncovered.join(', ') : 'none'}\n`);
       }
     });
 
