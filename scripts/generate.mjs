@@ -32,6 +32,11 @@ export function generatedFiles(language) {
       '/** What an obligation is about: one shared vocabulary across laws. */',
       'export type Topic = (typeof TOPICS)[number];',
       '',
+      '/** How a person names each topic. */',
+      'export const TOPIC_NAMES: Readonly<Record<Topic, string>> = {',
+      ...topics.map((t) => `  '${t.key}': '${t.name.replace(/'/g, "\\'")}',`),
+      '};',
+      '',
     ].join('\n'),
   );
 

@@ -2,6 +2,7 @@
 // answers that leave an obligation open turned into findings. Pure: no I/O.
 import { durationSeconds, describeDuration } from './duration.js';
 import { buildMatrix } from './matrix.js';
+import { buildPlan, reuseFromPlan } from './plan.js';
 import { summarize } from './summary.js';
 import { byId } from './order.js';
 import { SEVERITIES, type Question, type Report, type ReportItem, type ReportQuestion, type ReportVendor, type Severity } from './types.js';
@@ -168,5 +169,5 @@ export function applyAnswers(report: Report, answers: Answers, bank: readonly Qu
   const extra = answerFindings(report, answers, bank);
   if (!extra.length) return report;
   const items = [...report.items, ...extra].sort(byId);
-  return { ...report, items, matrix: buildMatrix(items), summary: summarize(report.regulations, items) };
+  return { ...report, items, matrix: buildMatrix(items), plan: buildPlan(items, reuseFromPlan(report.plan)), summary: summarize(report.regulations, items) };
 }

@@ -18,6 +18,7 @@ import type {
   Vendor,
 } from './types.js';
 import { buildMatrix } from './matrix.js';
+import { buildPlan, taskIdOf, type ReuseOf } from './plan.js';
 import { uncoveredMarkets } from './coverage.js';
 import { buildVendorQuestions } from './questionnaire.js';
 import { summarize } from './summary.js';
@@ -321,6 +322,18 @@ function dedupe(lines: readonly string[]): string[] {
   return out;
 }
 
+/** Whether each rule's law accepts work done for another law (rule data; absent means it does). */
+function reuseLookup(laws: readonly Regulation[]): ReuseOf {
+  const refused = new Map<string, string>();
+  for (const reg of laws)
+    for (const rule of reg.rules)
+      if (rule.reuse && !rule.reuse.allowed) refused.set(`${reg.id}/${rule.id}`, `${rule.reuse.citation}${rule.reuse.note ? `: ${rule.reuse.note}` : ''}`);
+  return (item) => {
+    const why = refused.get(`${item.regulation}/${item.rule}`);
+    return why === undefined ? { allowed: true } : { allowed: false, why };
+  };
+}
+
 export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Taxonomy, options: EvaluateOptions): Report {
   const index = indexFlow(flow);
   const selected = options.markets?.length ? tax.markets.leavesOf(options.markets) : undefined;
@@ -336,20 +349,25 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
   findings.sort((a, b) => byId(a.item, b.item));
   const items = findings.map((f) => f.item);
 
+  const reuseOf = reuseLookup(laws);
   const statusItems = options.status?.items ?? {};
+  const statusTasks = options.status?.tasks ?? {};
   let unmatchedStatus: string[] = [];
   if (options.status) {
+    const hasTasks = Object.keys(statusTasks).length > 0;
     for (const item of items) {
-      const s = Object.hasOwn(statusItems, item.id) ? statusItems[item.id] : undefined;
+      // An item's own entry wins over its task's.
+      const own = Object.hasOwn(statusItems, item.id) ? statusItems[item.id] : undefined;
+      const taskId = !own && hasTasks ? taskIdOf(item, reuseOf) : undefined;
+      const s = own ?? (taskId !== undefined && Object.hasOwn(statusTasks, taskId) ? statusTasks[taskId] : undefined);
       if (!s) continue;
       item.status = s.status;
       item.owner = s.owner ?? null;
       item.evidenceProvided = s.evidence ?? [];
     }
     const known = new Set(items.map((i) => i.id));
-    unmatchedStatus = Object.keys(statusItems)
-      .filter((id) => !known.has(id))
-      .sort();
+    const knownTasks = new Set(Object.keys(statusTasks).length ? items.map((i) => taskIdOf(i, reuseOf)) : []);
+    unmatchedStatus = [...Object.keys(statusItems).filter((id) => !known.has(id)), ...Object.keys(statusTasks).filter((id) => !knownTasks.has(id))].sort();
   }
 
   return {
@@ -364,6 +382,7 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
     items,
     vendors: buildVendorQuestions(flow, findings, options.questions ?? []),
     matrix: buildMatrix(items),
+    plan: buildPlan(items, reuseOf),
     unmatchedStatus,
     summary: summarize(evaluations.map((e) => e.regulation), items),
   };

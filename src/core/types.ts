@@ -228,6 +228,8 @@ export interface Rule {
   questions?: string[];
   /** `when` as the pack wrote it, when it refers to named conditions (`when` is then their expansion) */
   whenAsWritten?: Condition;
+  /** whether the law accepts work done for another law for this duty (absent: it does, for the work plan) */
+  reuse?: { allowed: boolean; citation: string; note?: string };
 }
 
 export interface ParameterDecl {
@@ -319,7 +321,12 @@ export interface StatusEntry {
   reviewed?: string;
 }
 
-export type StatusFile = { version: 1; items: Record<string, StatusEntry> };
+export type StatusFile = {
+  version: 1;
+  items: Record<string, StatusEntry>;
+  /** per work-plan task id: applies to each of its items that has no entry of its own */
+  tasks?: Record<string, StatusEntry>;
+};
 
 // ---------------------------------------------------------------- report (schemaVersion 1)
 
@@ -393,6 +400,8 @@ export interface MatrixRow {
   cells: MatrixCell[];
 }
 
+import type { PlanTask } from './plan.js';
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'complyflow'; version: string };
@@ -406,6 +415,8 @@ export interface Report {
   items: ReportItem[];
   vendors: ReportVendor[];
   matrix: MatrixRow[];
+  /** the items grouped into the fewest pieces of work (src/core/plan.ts) */
+  plan: PlanTask[];
   unmatchedStatus: string[];
   summary: {
     applicable: number;

@@ -20,12 +20,19 @@ export function* markdownPieces(report: Report, context: RenderContext = {}): Ge
   const view = { ...buildView(report), audit: auditExtras(report, context.flow) };
   const law = template('checklist-law.md.hbs', true);
   // The frame with one stand-in law, whose section marks where the laws go.
-  const frame = template('checklist.md.hbs', true)({ ...view, applicable: [{}] }, { partials: { law: () => LAWS } });
+  const frame = template('checklist.md.hbs', true)({ ...view, applicable: [{}] }, { partials: { law: () => LAWS, plan: template('plan.md.hbs', true) } });
   const at = frame.indexOf(LAWS);
   const blankLines = new BlankLines();
   yield blankLines.cut(frame.slice(0, at));
   for (const section of view.applicable) yield blankLines.cut(law(section));
   yield blankLines.cut(frame.slice(at + LAWS.length));
+}
+
+/** The work plan alone (`check --view plan`): its title, the plan section and the disclaimer. */
+export function renderPlanMarkdown(report: Report): string {
+  const view = buildView(report);
+  const head = `# Work plan: ${report.game.name}\n\n${view.uncovered ? `> **${view.uncovered}**\n\n` : ''}> ${report.disclaimer}\n\nEvaluated as of **${report.asOf}**.\n\n`;
+  return new BlankLines().cut(head + template('plan.md.hbs', true)(view));
 }
 
 /** The whole checklist as one text. */

@@ -2,6 +2,7 @@
 // the matrix's topic order. Derived, never stored: JSON stays the model.
 import { TOPIC_ORDER } from '../core/matrix.js';
 import type { Report, ReportItem, ReportRegulation } from '../core/types.js';
+import type { PlanTask } from '../core/plan.js';
 import { groupBy } from './progress.js';
 import { uncoveredSentence } from '../core/coverage.js';
 
@@ -20,6 +21,24 @@ export interface ReportView {
   stale: StaleStatusEntry[];
   /** the sentence naming the offered markets no rule pack covers; '' when every one is covered */
   uncovered: string;
+  planView: PlanView;
+}
+
+export interface PlanView {
+  tasks: Array<{ n: number; task: PlanTask; laws: string }>;
+  closed: number;
+}
+
+/** Laws a task serves, listed when few, counted when many (a task can serve twenty states). */
+const LISTED_LAWS = 6;
+
+export function buildPlanView(report: Report): PlanView {
+  const tasks = report.plan.map((task, i) => ({
+    n: i + 1,
+    task,
+    laws: task.regulations.length <= LISTED_LAWS ? task.regulations.join(', ') : `${task.regulations.length} laws: ${task.regulations.slice(0, LISTED_LAWS).join(', ')} and ${task.regulations.length - LISTED_LAWS} more`,
+  }));
+  return { tasks, closed: report.plan.filter((t) => t.status === 'done' || t.status === 'not-applicable').length };
 }
 
 export interface StaleStatusEntry {
@@ -64,5 +83,6 @@ export function buildView(report: Report): ReportView {
     others: report.regulations.filter((r) => !shown.has(r)),
     stale: staleStatusEntries(report),
     uncovered: uncoveredSentence(report.uncoveredMarkets),
+    planView: buildPlanView(report),
   };
 }

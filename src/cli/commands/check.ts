@@ -4,7 +4,8 @@ import { check, requireFlow, requireLibrary, requireStatus } from '../../library
 import { CHECK_FORMATS } from '../../render/formats.js';
 import { parseAsOf, parseFormat, parseMarkets, parseSeverity } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
-import { ExitError, EXIT } from '../../errors.js';
+import { ExitError, EXIT, UsageError } from '../../errors.js';
+import type { Report } from '../../core/types.js';
 import { SEVERITIES } from '../../core/types.js';
 import { uncoveredSentence } from '../../core/coverage.js';
 
@@ -15,9 +16,24 @@ interface CheckOpts {
   asOf?: string;
   status?: string;
   failOn?: string;
+  view?: string;
   allowUncovered?: boolean;
   rules?: string[];
   answers?: string;
+}
+
+/** `--view`: the whole checklist, or the work plan alone (in the formats that can hold it alone). */
+function parseView(view: string | undefined, format: string): 'checklist' | 'plan' {
+  if (view === undefined || view === 'checklist') return 'checklist';
+  if (view !== 'plan') throw new UsageError(`unknown view "${view}": use checklist or plan`);
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--view plan writes md or json, not ${format}`);
+  return 'plan';
+}
+
+async function renderPlanOutput(report: Report, format: string): Promise<string> {
+  if (format === 'json') return JSON.stringify({ game: report.game, asOf: report.asOf, uncoveredMarkets: report.uncoveredMarkets, plan: report.plan }, null, 2) + '\n';
+  const { renderPlanMarkdown } = await import('../../render/markdown.js');
+  return renderPlanMarkdown(report);
 }
 
 export function registerCheck(program: Command, ctx: Context): void {
@@ -34,11 +50,13 @@ export function registerCheck(program: Command, ctx: Context): void {
     .option('--allow-uncovered', 'with --fail-on, do not fail because an offered market has no rule pack (it is still reported)')
     .option('--answers <file>', 'vendor answers (the filled questionnaire: YAML, CSV or XLSX); answers that leave an obligation open become items')
     .option('--rules <dir...>', 'also load rule packs from these folders')
+    .option('--view <view>', 'checklist (default: the work plan, then every law) or plan (the work plan alone; md or json)')
     .action(async (flowFile: string, opts: CheckOpts) => {
       const { io } = ctx;
       const format = parseFormat(opts.format, CHECK_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);
       const failOn = parseSeverity(opts.failOn);
+      const view = parseView(opts.view, format);
       requireOutFor(format, opts.out);
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const markets = parseMarkets(opts.market, lib.tax);
@@ -51,7 +69,7 @@ export function registerCheck(program: Command, ctx: Context): void {
       }
       // Renderers load when used: the JSON report needs no template engine.
       const { renderReportOutput } = await import('../../render/output.js');
-      const output = await renderReportOutput(report, format, { flow });
+      const output = view === 'plan' ? await renderPlanOutput(report, format) : await renderReportOutput(report, format, { flow });
       emit(io, opts.out, output);
       const uncovered = report.uncoveredMarkets;
       if (uncovered.length) io.stderr(`complyflow: ${uncoveredSentence(uncovered)}\n`);

@@ -5,3 +5,29 @@ export const TOPICS = ['scope', 'representative', 'dpo', 'registration', 'notice
 
 /** What an obligation is about: one shared vocabulary across laws. */
 export type Topic = (typeof TOPICS)[number];
+
+/** How a person names each topic. */
+export const TOPIC_NAMES: Readonly<Record<Topic, string>> = {
+  'scope': 'Scope',
+  'representative': 'Representative',
+  'dpo': 'Data protection officer',
+  'registration': 'Registration',
+  'notice': 'Notice',
+  'lawful-basis': 'Lawful basis',
+  'consent': 'Consent',
+  'children': 'Children',
+  'sensitive-data': 'Sensitive data',
+  'rights': 'Rights',
+  'opt-out': 'Opt-out',
+  'security': 'Security',
+  'breach-notification': 'Breach notification',
+  'impact-assessment': 'Impact assessment',
+  'processor-contract': 'Processor contract',
+  'transfer': 'Transfer',
+  'retention': 'Retention',
+  'records': 'Records',
+  'ai-transparency': 'AI transparency',
+  'online-safety': 'Online safety',
+  'age-assurance': 'Age assurance',
+  'vendor-assurance': 'Vendor assurance',
+};
