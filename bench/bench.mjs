@@ -24,10 +24,12 @@ const roles = ['processor', 'processor', 'processor', 'controller', 'third-party
 const regions = ['US', 'SG', 'DE', 'IE', 'JP', 'IN', 'BR', 'VN', 'ID', 'GB', 'AU', 'TH'];
 const bases = ['consent', 'contract', 'legitimate-interests', 'legal-obligation', undefined];
 // Every market of the mission, one by one, as a studio reports them: each EEA
-// country, the UK, each US state and DC, each Southeast Asian country.
+// country, the UK, each US state and DC, each Southeast Asian country, and the
+// second wave (Asia-Pacific, the Middle East and the Americas).
 const taxonomy = YAML.parse(readFileSync(join(root, 'taxonomy', 'markets.yaml'), 'utf8'));
 const group = (code) => taxonomy.groups.find((g) => g.code === code).members;
-const markets = [...group('EEA'), 'GB', ...group('US'), ...group('SEA')];
+const markets = [...group('EEA'), 'GB', ...group('US'), ...group('SEA'),
+  'JP', 'KR', 'IN', 'CN', 'AU', 'BR', 'SA', 'AE', 'TR', 'MX', 'CL', 'AR', 'CO', 'CA'];
 const flow = {
   version: 1,
   game: { id: 'portfolio', name: 'Portfolio of Games' },
