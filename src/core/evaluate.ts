@@ -19,6 +19,7 @@ import type {
 } from './types.js';
 import { buildMatrix } from './matrix.js';
 import { buildPlan, taskIdOf, type ReuseOf } from './plan.js';
+import { factsToGive } from './facts.js';
 import { uncoveredMarkets } from './coverage.js';
 import { buildVendorQuestions } from './questionnaire.js';
 import { summarize } from './summary.js';
@@ -383,6 +384,7 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
     vendors: buildVendorQuestions(flow, findings, options.questions ?? []),
     matrix: buildMatrix(items),
     plan: buildPlan(items, reuseOf),
+    factsToGive: factsToGive(items, flow),
     unmatchedStatus,
     summary: summarize(evaluations.map((e) => e.regulation), items),
   };

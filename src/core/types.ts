@@ -401,6 +401,7 @@ export interface MatrixRow {
 }
 
 import type { PlanTask } from './plan.js';
+import type { FactToGive } from './facts.js';
 
 export interface Report {
   schemaVersion: 1;
@@ -417,6 +418,8 @@ export interface Report {
   matrix: MatrixRow[];
   /** the items grouped into the fewest pieces of work (src/core/plan.ts) */
   plan: PlanTask[];
+  /** the facts the flow leaves out that open items wait on, most items first */
+  factsToGive: FactToGive[];
   unmatchedStatus: string[];
   summary: {
     applicable: number;
