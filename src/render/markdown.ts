@@ -18,9 +18,9 @@ const LAWS = '\u0000laws\u0000';
  */
 export function* markdownPieces(report: Report, context: RenderContext = {}): Generator<string> {
   const view = { ...buildView(report), audit: auditExtras(report, context.flow) };
-  const law = template('checklist-law.md.hbs', true);
+  const law = template('checklist-law.md.hbs', 'markdown');
   // The frame with one stand-in law, whose section marks where the laws go.
-  const frame = template('checklist.md.hbs', true)({ ...view, applicable: [{}] }, { partials: { law: () => LAWS } });
+  const frame = template('checklist.md.hbs', 'markdown')({ ...view, applicable: [{}] }, { partials: { law: () => LAWS } });
   const at = frame.indexOf(LAWS);
   const blankLines = new BlankLines();
   yield blankLines.cut(frame.slice(0, at));
