@@ -19,8 +19,12 @@ const LINK_OR_TAG = /\](?=[(\[:])|<(?=[A-Za-z/!?])/g;
 const UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 /** `&` opens an entity (`&lt;`) only before a name or number and a semicolon. */
 const ENTITY = /&(?=#?[0-9A-Za-z]+;)/g;
-/** What opens a block at the start of a line: heading, quote, list, setext underline, link definition, ordered list. */
-const BLOCK_START = /^([ \t]*)([#>+\-=[]|\d{1,9}(?=[.)]))/;
+/**
+ * What opens a block when first on a line: a heading, a quote, a list item,
+ * a thematic break or setext underline, an ordered list item, a link
+ * definition. Each is escaped only where it would be one ("-5" and "0.5" stay).
+ */
+const BLOCK_START = /^([ \t]*)(?:(#{1,6}(?=[ \t]|$)|>|[-+=](?=[ \t\-+=]|$)|\[(?=[^\]]*\]:))|(\d{1,9})(?=[.)](?:[ \t]|$)))/;
 
 /** Text for inline Markdown: one line, no markup from the value. */
 export function markdownText(value: string): string {
@@ -32,7 +36,9 @@ export function markdownText(value: string): string {
     .replace(ENTITY, '\\&')
     .replace(CONTROLS, escapeControl);
   // A value may be first on its line: no block from its first character.
-  text = text.replace(BLOCK_START, (_, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+  text = text.replace(BLOCK_START, (_, space: string, mark: string | undefined, digits: string | undefined) =>
+    digits !== undefined ? `${space}${digits}\\` : `${space}\\${mark}`,
+  );
   return text;
 }
 
