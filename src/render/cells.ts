@@ -37,7 +37,9 @@ export const EXCEL_CELL_LIMIT = 32_767;
 export function fitExcelCell(value: string): string {
   if (value.length <= EXCEL_CELL_LIMIT) return value;
   const marker = (cut: number) => ` […cut: ${cut} more characters; the JSON or CSV output has the full text]`;
+  // as much text as leaves room for the marker, whose count shrinks as more is kept
   let keep = EXCEL_CELL_LIMIT - marker(value.length).length;
+  while (keep + 1 + marker(value.length - keep - 1).length <= EXCEL_CELL_LIMIT) keep++;
   // never split a surrogate pair
   if (/[\uD800-\uDBFF]/.test(value.charAt(keep - 1))) keep--;
   return value.slice(0, keep) + marker(value.length - keep);

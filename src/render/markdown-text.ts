@@ -17,6 +17,11 @@ const INLINE = /[\\`*|~]/g;
 const LINK_OR_TAG = /\](?=[(\[:])|<(?=[A-Za-z/!?])/g;
 /** `_` opens emphasis only at a word's edge (CommonMark leaves snake_case alone). */
 const UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+/**
+ * GFM links bare URLs: a scheme's `://` and a leading `www.` are broken by an
+ * escape (the text reads the same). An e-mail address stays a mailto link.
+ */
+const BARE_URL = /(?<=\b[A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)|(?<=\bwww)\.(?=[^\s.])/gi;
 /** `&` opens an entity (`&lt;`) only before a name or number and a semicolon. */
 const ENTITY = /&(?=#?[0-9A-Za-z]+;)/g;
 /**
@@ -34,6 +39,7 @@ export function markdownText(value: string): string {
     .replace(LINK_OR_TAG, '\\$&')
     .replace(UNDERSCORE, '\\_')
     .replace(ENTITY, '\\&')
+    .replace(BARE_URL, '\\$&')
     .replace(CONTROLS, escapeControl);
   // A value may be first on its line: no block from its first character.
   text = text.replace(BLOCK_START, (_, space: string, mark: string | undefined, digits: string | undefined) =>
