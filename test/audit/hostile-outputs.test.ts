@@ -6,7 +6,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { marked } from 'marked';
 import ExcelJS from 'exceljs';
@@ -240,6 +242,49 @@ describe('Markdown: names, answers, notes, owners and rule texts are text', () =
   it('written to a terminal, carries no control character but line breaks', () => {
     for (const text of Object.values(outputs(true))) expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
   });
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!haveChromium && !process.env['CI'])('Markdown rendered by marked, opened in headless Chromium', () => {
+  let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
+  beforeAll(async () => {
+    context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  /** Whether opening the HTML ran anything of the input, and what it asked of the network. */
+  async function open(name: string, html: string): Promise<{ pwned: unknown; requests: string[] }> {
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, `<!DOCTYPE html><meta charset="utf-8"><body>${html}</body>`);
+    const page = await context!.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.waitForTimeout(200);
+    const pwned = await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned);
+    await page.close();
+    return { pwned, requests };
+  }
+
+  it('runs nothing and loads nothing; the same text as raw HTML would', async () => {
+    // the control: what escaping stops, unescaped
+    expect((await open('control', render('<img src=x onerror="window.pwned=1">'))).pwned).toBe(1);
+    for (const [name, md] of Object.entries({
+      checklist: run([...checkArgs(true), '--format', 'md']),
+      questions: run(['questions', files.hostile, '--as-of', AS_OF, '--format', 'md']),
+      ropa: run(['ropa', files.hostile, '--format', 'md']),
+    })) expect(await open(name, render(md)), name).toEqual({ pwned: undefined, requests: [] });
+  }, SLOW);
 });
 
 // ---------------------------------------------------------------- Mermaid

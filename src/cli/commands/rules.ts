@@ -10,6 +10,7 @@ import { listPacks, DEFAULT_REGULATIONS_DIR } from '../../load/regulations.js';
 import { runRuleTestFile } from '../../testing/rule-tests.js';
 import { formatIssue, resolveFrom } from '../io.js';
 import { parseFormat } from '../options.js';
+import { markdownText } from '../../render/markdown-text.js';
 import { ExitError, InputError, UsageError, EXIT } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { buildRuleDocs } from '../../testing/docs.js';
@@ -49,7 +50,7 @@ export function registerRules(program: Command, ctx: Context): void {
       else {
         ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules | verified against the text |\n| --- | --- | --- | --- | --- | --- | --- |\n');
         for (const r of rows)
-          ctx.io.stdout(`| ${r.id} | ${r.name} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} |\n`);
+          ctx.io.stdout(`| ${r.id} | ${markdownText(r.name)} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} |\n`);
       }
     });
 
