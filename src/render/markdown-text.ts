@@ -21,7 +21,7 @@ const UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
  * GFM links bare URLs: a scheme's `://` and a leading `www.` are broken by an
  * escape (the text reads the same). An e-mail address stays a mailto link.
  */
-const BARE_URL = /(?<=\b[A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)|(?<=\bwww)\.(?=[^\s.])/gi;
+const BARE_URL = /:(?=\/\/)|(?<=www)\.(?=[^\s.])/gi;
 /** `&` opens an entity (`&lt;`) only before a name or number and a semicolon. */
 const ENTITY = /&(?=#?[0-9A-Za-z]+;)/g;
 /**
