@@ -22,6 +22,7 @@ const UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
  * escape (the text reads the same). An e-mail address stays a mailto link.
  */
 const BARE_URL = /:(?=\/\/)|(?<=www)\.(?=[^\s.])/gi;
+const NOTHING = /(?!)/g;
 /** `&` opens an entity (`&lt;`) only before a name or number and a semicolon. */
 const ENTITY = /&(?=#?[0-9A-Za-z]+;)/g;
 /**
@@ -31,15 +32,19 @@ const ENTITY = /&(?=#?[0-9A-Za-z]+;)/g;
  */
 const BLOCK_START = /^([ \t]*)(?:(#{1,6}(?=[ \t]|$)|>|[-+=](?=[ \t\-+=]|$)|\[(?=[^\]]*\]:))|(\d{1,9})(?=[.)](?:[ \t]|$)))/;
 
-/** Text for inline Markdown: one line, no markup from the value. */
-export function markdownText(value: string): string {
+/**
+ * Text for inline Markdown: one line, no markup from the value. `linkBareUrls`
+ * leaves GFM to link a bare http(s) URL, which shows its own address (the
+ * rule docs, whose notes cite their sources so).
+ */
+export function markdownText(value: string, options: { linkBareUrls?: boolean } = {}): string {
   let text = value
     .replace(LINE_BREAKS, ' ')
     .replace(INLINE, '\\$&')
     .replace(LINK_OR_TAG, '\\$&')
     .replace(UNDERSCORE, '\\_')
     .replace(ENTITY, '\\&')
-    .replace(BARE_URL, '\\$&')
+    .replace(options.linkBareUrls ? NOTHING : BARE_URL, '\\$&')
     .replace(CONTROLS, escapeControl);
   // A value may be first on its line: no block from its first character.
   text = text.replace(BLOCK_START, (_, space: string, mark: string | undefined, digits: string | undefined) =>

@@ -9,7 +9,7 @@ import type { RuleTestFile } from '../testing/rule-tests.js';
 import { markdownText, markdownUrl } from './markdown-text.js';
 
 /** A pack's text (packs may come from users) as one line of Markdown text. */
-const esc = (s: string) => markdownText(s.replace(/\s+/g, ' ').trim());
+const esc = (s: string) => markdownText(s.replace(/\s+/g, ' ').trim(), { linkBareUrls: true });
 /** `[text](url)` for an https or http URL, else the text alone. */
 const link = (text: string, url: string | undefined) => {
   const href = markdownUrl(url);
