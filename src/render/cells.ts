@@ -14,6 +14,9 @@ const FORMULA_START = new RegExp(`^(?:${SKIPPED}*${FORMULA_SIGNS}|[\\t\\r])`, 'u
 
 /** Whether a spreadsheet program could read this text, typed into a cell, as a formula. */
 export function readsAsFormula(value: string): boolean {
+  const first = value.charCodeAt(0) | 0x20; // ASCII letters to lower case
+  // most cells start with a letter or digit: no formula
+  if ((first >= 0x61 && first <= 0x7a) || (value.charCodeAt(0) >= 0x30 && value.charCodeAt(0) <= 0x39)) return false;
   return FORMULA_START.test(value);
 }
 

@@ -28,6 +28,9 @@ env.registerHelper('mdUrl', (v: unknown) => {
   return url === null ? '' : safe(url);
 });
 
+/** Called directly by the compiled Markdown templates (no lookup per value: a value per mustache adds up on large reports). */
+const KNOWN_HELPERS = { md: true, mdCode: true, mdUrl: true, cell: true, join: true, duration: true, eq: true, upper: true } as const;
+
 /** How a template's `{{value}}` is escaped. */
 export type Escaping = 'html' | 'markdown';
 
@@ -41,7 +44,7 @@ export function template(name: string, escaping: Escaping): HandlebarsTemplateDe
     t =
       escaping === 'html'
         ? env.compile(text, { strict: false })
-        : env.compile(markdownEscaped(env.parse(text)), { noEscape: true, strict: false });
+        : env.compile(markdownEscaped(env.parse(text)), { noEscape: true, strict: false, knownHelpers: KNOWN_HELPERS });
     cache.set(key, t);
   }
   return t;

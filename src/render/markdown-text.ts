@@ -32,12 +32,18 @@ const ENTITY = /&(?=#?[0-9A-Za-z]+;)/g;
  */
 const BLOCK_START = /^([ \t]*)(?:(#{1,6}(?=[ \t]|$)|>|[-+=](?=[ \t\-+=]|$)|\[(?=[^\]]*\]:))|(\d{1,9})(?=[.)](?:[ \t]|$)))/;
 
+/** Whether any of the above could apply: a superset of their triggers. */
+const NEEDS_ESCAPING =
+  /[\\`*|~\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\](?=[(\[:])|<[A-Za-z/!?]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&#?[0-9A-Za-z]+;|:\/\/|www\.|^[ \t]*(?:[#>[]|[-+=](?:[ \t\-+=]|$)|\d{1,9}[.)])/iu;
+
 /**
  * Text for inline Markdown: one line, no markup from the value. `linkBareUrls`
  * leaves GFM to link a bare http(s) URL, which shows its own address (the
  * rule docs, whose notes cite their sources so).
  */
 export function markdownText(value: string, options: { linkBareUrls?: boolean } = {}): string {
+  // most values (ids, names, sentences) need nothing: one test instead of eight replaces
+  if (!NEEDS_ESCAPING.test(value)) return value;
   let text = value
     .replace(LINE_BREAKS, ' ')
     .replace(INLINE, '\\$&')
