@@ -2,6 +2,7 @@
 // in-process and so only bin.ts deals with the real process.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { printable } from '../core/printable.js';
 import type { Issue } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Output } from '../render/index.js';
@@ -87,7 +88,7 @@ export function shownFile(file: string, cwd: string): string {
 export function formatIssue(issue: Issue, cwd: string): string {
   const file = shownFile(issue.file, cwd);
   const at = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
-  return `${at}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
+  return printable(`${at}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`);
 }
 
 export function resolveFrom(io: Io, file: string): string {

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitError, InputError, UsageError, EXIT } from '../errors.js';
 import { formatIssue, processIo, type Io } from './io.js';
+import { printable, printableLines } from '../core/printable.js';
 import { toolVersion } from '../library.js';
 import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
@@ -25,7 +26,7 @@ function program(ctx: Context): Command {
     .addOption(new Option('--debug', 'show stack traces for internal errors'))
     .showHelpAfterError('(run complyflow --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
+    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(printableLines(s)) });
   registerInit(p, ctx);
   registerValidate(p, ctx);
   registerCheck(p, ctx);
@@ -34,7 +35,7 @@ function program(ctx: Context): Command {
   registerStatus(p, ctx);
   registerRopa(p, ctx);
   registerDiff(p, ctx);
-  for (const c of p.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
+  for (const c of p.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(printableLines(s)) });
   return p;
 }
 
@@ -57,21 +58,21 @@ function handle(e: unknown, ctx: Context): number {
     return EXIT.input; // commander already printed the message
   }
   if (e instanceof ExitError) {
-    if (e.message) io.stderr(e.message + '\n');
+    if (e.message) io.stderr(printableLines(e.message) + '\n');
     return e.code;
   }
   if (e instanceof InputError) {
     for (const issue of e.issues) io.stderr(formatIssue(issue, io.cwd) + '\n');
-    io.stderr(`complyflow: ${e.message}\n`);
+    io.stderr(`complyflow: ${printable(e.message)}\n`);
     return EXIT.input;
   }
   if (e instanceof UsageError) {
-    io.stderr(`complyflow: ${e.message}\n`);
+    io.stderr(`complyflow: ${printable(e.message)}\n`);
     return EXIT.input;
   }
   const err = e instanceof Error ? e : new Error(String(e));
   io.stderr(
-    `complyflow: internal error: ${err.message}\n` +
+    `complyflow: internal error: ${printable(err.message)}\n` +
       'This is a bug in complyflow, not in your input. Please report it with the command you ran' +
       (ctx.debug ? '.\n' : ' and the output of the same command with --debug.\n'),
   );

@@ -66,15 +66,20 @@ export function buildDiagram(flow: Flow): DiagramGraph {
 
 // ---------------------------------------------------------------- Mermaid
 
-/** Text safe inside a quoted Mermaid label. */
+/** What Mermaid names in a label: the quote and the marks of HTML. */
+const MERMAID_NAMED: Readonly<Record<string, string>> = { '"': '#quot;', '&': '#amp;', '<': '#lt;', '>': '#gt;' };
+
+/**
+ * Text safe inside a quoted Mermaid label, as Mermaid's entity codes
+ * (`#37;` for `%`): no quote ends the label, no `%%` starts a comment or an
+ * `%%{init}%%` directive (Mermaid finds those anywhere in the text, quoted or
+ * not), no brace, pipe or `#` starts anything, no backtick closes the
+ * Markdown fence, no line break or control character reaches the diagram.
+ */
 function mermaidText(s: string): string {
   return s
-    .replace(/&/g, '#amp;')
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/`/g, "'");
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[#"&<>%{}|`\\\p{Cc}\p{Cf}]/gu, (c) => MERMAID_NAMED[c] ?? `#${c.codePointAt(0)};`);
 }
 
 export function edgeLabel(edge: DiagramEdge): string {

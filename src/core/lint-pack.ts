@@ -5,7 +5,7 @@ import type { Condition, Issue, Regulation, Rule } from './types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
 import { isRealDate } from './order.js';
-import { plainHeads } from './texts.js';
+import { plainHeads, templateProblem } from './texts.js';
 import { leafOf, PREDICATES } from './conditions/registry.js';
 import type { LintContext } from './conditions/predicate.js';
 
@@ -15,11 +15,12 @@ const GAME_HEADS: ReadonlySet<string> = new Set(['game', 'controller', 'regulati
 function lintOneItem(rule: Rule, file: string): Issue[] {
   const issues: Issue[] = [];
   if (rule.for === 'game') issues.push({ file, pointer: '/items', message: 'items: one is for rules over several subjects; a rule for the game has one item already', hint: 'remove items: one' });
-  const texts: Array<[string, string]> = [['/title', rule.title], ['/action', rule.action], ...rule.evidence.map((e, i): [string, string] => [`/evidence/${i}`, e])];
-  for (const [pointer, text] of texts) {
+  for (const [pointer, text] of ruleTexts(rule)) {
     if (!text.includes('{{')) continue;
     const heads = plainHeads(text);
-    const wrong = heads ? [...heads].filter((h) => !GAME_HEADS.has(h)) : ['(a Handlebars expression)'];
+    // a text that is not plain {{path}}s is refused for every rule (lintRule)
+    if (!heads) continue;
+    const wrong = [...heads].filter((h) => !GAME_HEADS.has(h));
     if (wrong.length)
       issues.push({
         file,
@@ -139,8 +140,38 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string, res
       else if (!decl.combine) add(`/parameters/${name}`, `parameter ${name} varies by market but declares no combine (max, min or union)`);
     }
   });
+  (reg.sources ?? []).forEach((source, i) => {
+    // http only where an official source is served no other way (the Malaysian PDP portal)
+    const problem = urlProblem(source.url, true);
+    if (problem) add(`/sources/${i}/url`, `url: ${problem}`);
+  });
   issues.push(...lintCondition(reg.appliesWhen, '/appliesWhen', reg, tax, file, resolve));
   return issues;
+}
+
+/** The texts of a rule that are filled for each item, by JSON pointer. */
+export function ruleTexts(rule: Rule): Array<[pointer: string, text: string]> {
+  return [['/title', rule.title], ['/action', rule.action], ...rule.evidence.map((e, i): [string, string] => [`/evidence/${i}`, e])];
+}
+
+/**
+ * Why a URL a pack gives is not one to print as a link, or undefined: an
+ * absolute https URL (http where `http` is allowed, for an official source
+ * only served so), no user name or password, nothing a reader or a Markdown
+ * link would cut it at (spaces, quotes, angle brackets, control characters).
+ */
+export function urlProblem(url: string, allowHttp = false): string | undefined {
+  if (/[\s\p{Cc}"<>\\^`{|}]/u.test(url)) return 'a URL cannot hold spaces, quotes, angle brackets, braces, pipes, backslashes or control characters';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'is not an absolute URL';
+  }
+  if (parsed.protocol !== 'https:' && !(allowHttp && parsed.protocol === 'http:')) return `a ${parsed.protocol.slice(0, -1)} URL; give an https URL`;
+  if (parsed.username || parsed.password) return 'a URL cannot carry a user name or password';
+  if (!parsed.hostname) return 'the URL names no host';
+  return undefined;
 }
 
 export function lintRule(
@@ -152,6 +183,14 @@ export function lintRule(
   resolve?: (name: string) => Condition | undefined,
 ): Issue[] {
   const issues = lintCondition(rule.whenAsWritten ?? rule.when, '/when', reg, tax, file, resolve);
+  for (const [pointer, text] of ruleTexts(rule)) {
+    const problem = templateProblem(text);
+    if (problem) issues.push({ file, pointer, message: problem.message, hint: 'a rule text shows values as {{path}} only; write conditions in when:' });
+  }
+  if (rule.url !== undefined) {
+    const problem = urlProblem(rule.url);
+    if (problem) issues.push({ file, pointer: '/url', message: `url: ${problem}` });
+  }
   if (rule.inForce && !isRealDate(rule.inForce)) issues.push({ file, pointer: '/inForce', message: `"${rule.inForce}" is not a real date` });
   if (rule.until && !isRealDate(rule.until)) issues.push({ file, pointer: '/until', message: `"${rule.until}" is not a real date` });
   if (rule.until && rule.until <= (rule.inForce ?? reg.inForce)) issues.push({ file, pointer: '/until', message: `until ${rule.until} is not after the date it comes into force` });

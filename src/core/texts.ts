@@ -57,6 +57,35 @@ const PLAIN = /^(?:[^{}\\]|\{\{(?!(?:else|true|false|null|undefined|this)\b)[A-Z
 
 type Parts = Array<string | string[]>;
 
+/** Path segments every object has: not values of the flow, and Handlebars refuses them noisily. */
+const OBJECT_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const PLAIN_MUSTACHE = /^\{\{(?!(?:else|true|false|null|undefined|this)\b)[A-Za-z_]\w*(?:(?:\.\d+)*\.[A-Za-z_]\w*)*\}\}$/;
+
+/**
+ * Why a rule text is not a plain `{{a.b}}` template, or undefined if it is one
+ * (or shows no value at all). Rule texts from any pack are only that: no
+ * helper, block, partial, comment, `{{log}}` or raw `{{{x}}}`, so filling one
+ * cannot fail or run anything. `at` is the offset of the offending part.
+ */
+export function templateProblem(text: string): { at: number; message: string } | undefined {
+  if (!text.includes('{{')) return undefined;
+  if (PLAIN.test(text)) {
+    for (const m of text.matchAll(/\{\{([^}]*)\}\}/g)) {
+      const key = m[1]!.split('.').find((k) => OBJECT_KEYS.has(k));
+      if (key !== undefined) return { at: m.index, message: `${m[0]} reads "${key}", which every object has, not a value of the flow` };
+    }
+    return undefined;
+  }
+  for (const m of text.matchAll(/\{\{[^]*?(?:\}\}|$)/g))
+    if (!PLAIN_MUSTACHE.test(m[0]))
+      return {
+        at: m.index,
+        message: `"${m[0].length > 40 ? `${m[0].slice(0, 40)}…` : m[0]}" is not a plain {{path}}: a rule text shows values only, like {{vendor.name}} (no helpers, blocks, partials, comments or {{{…}}})`,
+      };
+  const at = text.search(/[{}\\]/);
+  return { at: Math.max(0, at), message: 'a backslash or a single brace in a text with {{path}} changes how it is read: leave them out of such a text' };
+}
+
 /** The first segment of each path a plain template shows (see PLAIN); undefined for a text Handlebars must parse. */
 export function plainHeads(text: string): ReadonlySet<string> | undefined {
   if (!PLAIN.test(text)) return undefined;

@@ -20,10 +20,8 @@ export interface LoadedAnswers {
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Undo the formula-injection guard on text that came back from a sheet we wrote. */
-export function unneutralize(text: string): string {
-  return text.startsWith("'") && /^[=+\-@\t\r]/.test(text.slice(1)) ? text.slice(1) : text;
-}
+import { unneutralize } from '../render/cells.js';
+export { unneutralize };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,13 +1,17 @@
 // Rule packs on disk: regulations/<id>/regulation.yaml and rules/<rule>.yaml,
 // with fixtures beside each rule as rules/<rule>.test.yaml.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
+import { isScalar } from 'yaml';
 import type { Condition, Issue, NamedCondition, Question, Regulation, Rule } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
-import { lintRegulation, lintRule } from '../core/lint-pack.js';
+import { lintRegulation, lintRule, ruleTexts } from '../core/lint-pack.js';
+import { templateProblem } from '../core/texts.js';
 import { expandRefs, hasRefs, type ConditionLibrary } from '../core/named-conditions.js';
 import { locateIssues, readYaml } from './read.js';
 import { packagePath } from './paths.js';
+import type { ParsedYaml } from './yaml.js';
+import { pointerKeys } from './pointer.js';
 
 export const DEFAULT_REGULATIONS_DIR = packagePath('regulations');
 export const DEFAULT_QUESTIONS_DIR = packagePath('questions');
@@ -70,24 +74,65 @@ export interface PackFiles {
   regulationFile: string;
   ruleFiles: string[];
   testFiles: string[];
+  /** the pack folder, its rules folder or files in them that a link leads out of the pack folder: refused, never read */
+  outside: string[];
 }
 
+/** Whether a path, links followed, is the folder or inside it; a path that does not exist is left to whoever reads it. */
+function within(realFolder: string, path: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return true;
+  }
+  return real === realFolder || real.startsWith(realFolder.endsWith(sep) ? realFolder : realFolder + sep);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The packs under a folder and their files. A pack is read only from its own
+ * folder: a pack folder that a link takes out of the folder given, or a file
+ * or rules folder that a link takes out of its pack, is listed as outside and
+ * nothing else of it is read.
+ */
 export function listPacks(root: string): PackFiles[] {
   if (!existsSync(root) || !statSync(root).isDirectory()) return [];
+  const realRoot = realpathSync(root);
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && !d.name.startsWith('.'))
+    .filter((d) => (d.isDirectory() || (d.isSymbolicLink() && isFolder(join(root, d.name)))) && !d.name.startsWith('_') && !d.name.startsWith('.'))
     .map((d) => d.name)
     .sort()
     .map((name) => {
       const dir = join(root, name);
       const rulesDir = join(dir, 'rules');
-      const files = existsSync(rulesDir) ? readdirSync(rulesDir).filter((f) => f.endsWith('.yaml')).sort() : [];
-      return {
-        dir,
-        regulationFile: join(dir, 'regulation.yaml'),
-        ruleFiles: files.filter((f) => !f.endsWith('.test.yaml')).map((f) => join(rulesDir, f)),
-        testFiles: files.filter((f) => f.endsWith('.test.yaml')).map((f) => join(rulesDir, f)),
-      };
+      const regulationFile = join(dir, 'regulation.yaml');
+      const pack: PackFiles = { dir, regulationFile, ruleFiles: [], testFiles: [], outside: [] };
+      if (!within(realRoot, dir)) {
+        pack.outside.push(dir);
+        return pack;
+      }
+      const realDir = realpathSync(dir);
+      if (!within(realDir, regulationFile)) pack.outside.push(regulationFile);
+      if (!existsSync(rulesDir)) return pack;
+      if (!within(realDir, rulesDir)) {
+        pack.outside.push(rulesDir);
+        return pack;
+      }
+      for (const f of readdirSync(rulesDir).filter((n) => n.endsWith('.yaml')).sort()) {
+        const file = join(rulesDir, f);
+        if (!within(realDir, file)) pack.outside.push(file);
+        else if (f.endsWith('.test.yaml')) pack.testFiles.push(file);
+        else pack.ruleFiles.push(file);
+      }
+      return pack;
     });
 }
 
@@ -123,6 +168,26 @@ export interface LoadedPacks {
   ruleFiles: Map<string, string>;
 }
 
+/**
+ * A rule text's template problem at the column of the offending `{{`, where
+ * the text stands on one line as written (plain, or quoted with no escape
+ * before it); elsewhere at the start of the text.
+ */
+function atTemplateProblem(issue: Issue, rule: Rule, parsed: ParsedYaml | undefined): Issue {
+  const text = ruleTexts(rule).find(([pointer]) => pointer === issue.pointer)?.[1];
+  const problem = text === undefined ? undefined : templateProblem(text);
+  const node = problem && parsed?.doc?.getIn(pointerKeys(issue.pointer), true);
+  if (!problem || !isScalar(node) || !node.range) return issue;
+  const [start, end] = node.range;
+  const written = end - start;
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  const offset =
+    node.type === 'PLAIN' && written === text!.length ? start + problem.at : quoted && written === text!.length + 2 ? start + 1 + problem.at : undefined;
+  if (offset === undefined) return issue;
+  const p = parsed!.lines.linePos(offset);
+  return { ...issue, line: p.line, column: p.col };
+}
+
 /** What is wrong with a folder given as a folder of rule packs, if anything. */
 function packFolderIssue(root: string, packs: readonly PackFiles[]): Issue | undefined {
   const at = (message: string, hint?: string): Issue => ({ file: root, pointer: '', message, ...(hint ? { hint } : {}) });
@@ -149,6 +214,9 @@ export function loadRegulations(
   if (folderIssue) return { regulations, issues: [folderIssue], ruleFiles };
   for (const pack of packs) {
     const packId = basename(pack.dir);
+    for (const file of pack.outside)
+      issues.push({ file, pointer: '', message: 'is a link that leads out of its rule pack folder: refused, not read', hint: 'copy the file into the pack folder' });
+    if (pack.outside.includes(pack.dir) || pack.outside.includes(pack.regulationFile)) continue;
     if (!existsSync(pack.regulationFile)) {
       issues.push({ file: pack.dir, pointer: '', message: 'rule pack has no regulation.yaml' });
       continue;
@@ -192,7 +260,7 @@ export function loadRegulations(
       ruleIssues.push(...lintRule(rule, reg, tax, questionIds, file, resolve));
       const expected = basename(file, '.yaml');
       if (rule.id !== expected) ruleIssues.push({ file, pointer: '/id', message: `id "${rule.id}" does not match its file name "${expected}"` });
-      issues.push(...locateIssues(ruleIssues, rr.parsed));
+      issues.push(...locateIssues(ruleIssues, rr.parsed).map((i) => atTemplateProblem(i, rule, rr.parsed)));
       reg.rules.push(rule);
       ruleFiles.set(`${reg.id}/${rule.id}`, file);
     }

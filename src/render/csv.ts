@@ -5,13 +5,19 @@ import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import type { Report } from '../core/types.js';
 import { uncoveredSentence } from '../core/coverage.js';
-import { neutralizeCell, QUESTION_COLUMNS, questionRows, VENDOR_COLUMNS, type Questionnaire } from './questionnaire.js';
+import { neutralizeCell } from './cells.js';
+import { QUESTION_COLUMNS, questionRows, VENDOR_COLUMNS, type Questionnaire } from './questionnaire.js';
 
-/** A table of text cells as CSV; every cell is neutralised. */
+/**
+ * A table of text cells as CSV, the one way every CSV is written: every cell
+ * neutralised, and every cell with a line break or tab quoted (a lone CR or LF
+ * ends a row for some readers; a tab separates cells for others).
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return stringify([header, ...rows].map((r) => r.map((c) => neutralizeCell(c))), {
     bom: true,
     record_delimiter: 'windows',
+    quoted_match: /[\r\n\t]/,
   });
 }
 

@@ -70,5 +70,5 @@ export function buildHtmlView(report: Report, flow?: Flow): HtmlView {
 
 /** One self-contained HTML file: inline CSS and script, no external URL, printable. */
 export function renderHtml(report: Report, flow?: Flow): string {
-  return template('report.html.hbs', false)(buildHtmlView(report, flow));
+  return template('report.html.hbs', 'html')(buildHtmlView(report, flow));
 }

@@ -7,6 +7,7 @@ import { template } from './handlebars.js';
 import { auditExtras } from './html.js';
 import type { RenderContext } from './index.js';
 import { buildView } from './view.js';
+import { markdownText } from './markdown-text.js';
 
 /** Where the laws' sections go in the frame; no report text contains it. */
 const LAWS = '\u0000laws\u0000';
@@ -18,9 +19,9 @@ const LAWS = '\u0000laws\u0000';
  */
 export function* markdownPieces(report: Report, context: RenderContext = {}): Generator<string> {
   const view = { ...buildView(report), audit: auditExtras(report, context.flow) };
-  const law = template('checklist-law.md.hbs', true);
+  const law = template('checklist-law.md.hbs', 'markdown');
   // The frame with one stand-in law, whose section marks where the laws go.
-  const frame = template('checklist.md.hbs', true)({ ...view, applicable: [{}] }, { partials: { law: () => LAWS, plan: template('plan.md.hbs', true) } });
+  const frame = template('checklist.md.hbs', 'markdown')({ ...view, applicable: [{}] }, { partials: { law: () => LAWS, plan: template('plan.md.hbs', 'markdown') } });
   const at = frame.indexOf(LAWS);
   const blankLines = new BlankLines();
   yield blankLines.cut(frame.slice(0, at));
@@ -31,8 +32,8 @@ export function* markdownPieces(report: Report, context: RenderContext = {}): Ge
 /** The work plan alone (`check --view plan`): its title, the plan section and the disclaimer. */
 export function renderPlanMarkdown(report: Report): string {
   const view = buildView(report);
-  const head = `# Work plan: ${report.game.name}\n\n${view.uncovered ? `> **${view.uncovered}**\n\n` : ''}> ${report.disclaimer}\n\nEvaluated as of **${report.asOf}**.\n\n`;
-  return new BlankLines().cut(head + template('plan.md.hbs', true)(view));
+  const head = `# Work plan: ${markdownText(report.game.name)}\n\n${view.uncovered ? `> **${view.uncovered}**\n\n` : ''}> ${report.disclaimer}\n\nEvaluated as of **${report.asOf}**.\n\n`;
+  return new BlankLines().cut(head + template('plan.md.hbs', 'markdown')(view));
 }
 
 /** The whole checklist as one text. */

@@ -43,16 +43,7 @@ export function questionnaireFromReport(report: Report, vendorIds?: readonly str
 
 // ---------------------------------------------------------------- cells
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Neutralise a spreadsheet cell that a spreadsheet program would read as a
- * formula (OWASP CSV injection): text beginning with =, +, -, @, tab or
- * carriage return gets a leading single quote. Used by CSV and XLSX alike.
- */
-export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export { neutralizeCell } from './cells.js';
 
 /** The question columns of every questionnaire table, in order. `key` is what readers look for. */
 export const QUESTION_COLUMNS = [
@@ -110,7 +101,7 @@ export function renderQuestionnaireMarkdown(doc: Questionnaire): string {
       questions: v.questions.map((q) => ({ q, why: lawNames(q, doc) })),
     })),
   };
-  return template('questionnaire.md.hbs', true)(view).replace(/\n{3,}/g, '\n\n');
+  return template('questionnaire.md.hbs', 'markdown')(view).replace(/\n{3,}/g, '\n\n');
 }
 
 export function renderQuestionnaireJson(doc: Questionnaire): string {

@@ -82,7 +82,7 @@ export async function renderRopa(ropa: Ropa, format: RopaFormat, asOf: string): 
       return toCsv(header, rows);
     }
     case 'md':
-      return template('ropa.md.hbs', true)({ ropa, disclaimer: DISCLAIMER, processorView: ropa.view === 'processor' }).replace(/\n{3,}/g, '\n\n');
+      return template('ropa.md.hbs', 'markdown')({ ropa, disclaimer: DISCLAIMER, processorView: ropa.view === 'processor' }).replace(/\n{3,}/g, '\n\n');
   }
 }
 

@@ -8,7 +8,8 @@ import type { Report } from '../core/types.js';
 import { CHECKLIST_CSV_HEADER, uncoveredRows } from './csv.js';
 import { buildProgress, type Progress } from './progress.js';
 import { describeDuration } from '../core/duration.js';
-import { neutralizeCell, QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
+import { fitExcelCell, neutralizeCell } from './cells.js';
+import { QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
 import { staleStatusEntries } from './view.js';
 import { uncoveredSentence } from '../core/coverage.js';
 
@@ -55,7 +56,8 @@ function newWorkbook(asOf: string): ExcelJS.Workbook {
   return wb;
 }
 
-const cell = (v: string | number) => (typeof v === 'string' ? neutralizeCell(v) : v);
+/** Every cell of every sheet: neutralised, and cut to what Excel holds. */
+const cell = (v: string | number) => (typeof v === 'string' ? fitExcelCell(neutralizeCell(v)) : v);
 
 /** A sheet holding one table: bold frozen header, wrapped text, fixed widths. */
 function addTable(wb: ExcelJS.Workbook, name: string, columns: ReadonlyArray<{ header: string; width: number }>, rows: ReadonlyArray<ReadonlyArray<string>>): ExcelJS.Worksheet {

@@ -52,7 +52,7 @@ export function readReport(file: string, shown: string): Report {
 export async function renderDiff(diff: ReportDiff, format: DiffFormat): Promise<string> {
   if (format === 'json') return JSON.stringify(diff, null, 2) + '\n';
   const { template } = await import('../../render/handlebars.js');
-  return template('diff.md.hbs', true)({ diff, disclaimer: DISCLAIMER }).replace(/\n{3,}/g, '\n\n');
+  return template('diff.md.hbs', 'markdown')({ diff, disclaimer: DISCLAIMER }).replace(/\n{3,}/g, '\n\n');
 }
 
 interface DiffOpts {

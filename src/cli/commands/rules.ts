@@ -10,6 +10,7 @@ import { listPacks, DEFAULT_REGULATIONS_DIR } from '../../load/regulations.js';
 import { runRuleTestFile } from '../../testing/rule-tests.js';
 import { formatIssue, resolveFrom } from '../io.js';
 import { parseFormat } from '../options.js';
+import { markdownText } from '../../render/markdown-text.js';
 import { ExitError, InputError, UsageError, EXIT } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { marketCoverage } from '../../core/coverage.js';
@@ -55,10 +56,10 @@ export function registerRules(program: Command, ctx: Context): void {
       else {
         ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules | verified against the text | not modelled |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n');
         for (const r of rows)
-          ctx.io.stdout(`| ${r.id} | ${r.name} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} | ${r.notModelled} |\n`);
+          ctx.io.stdout(`| ${r.id} | ${markdownText(r.name)} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} | ${r.notModelled} |\n`);
         const covered = markets.filter((m) => m.packs.length > 0);
         ctx.io.stdout(`\n## Markets with a rule pack (${covered.length} of ${markets.length})\n\n| market | name | packs |\n| --- | --- | --- |\n`);
-        for (const m of covered) ctx.io.stdout(`| ${m.code} | ${m.name} | ${m.packs.join(', ')} |\n`);
+        for (const m of covered) ctx.io.stdout(`| ${m.code} | ${markdownText(m.name)} | ${m.packs.join(', ')} |\n`);
         ctx.io.stdout(`\n## Markets no rule pack covers (${uncovered.length} of ${markets.length})\n\n${uncovered.length ? uncovered.join(', ') : 'none'}\n`);
       }
     });

@@ -8,6 +8,7 @@ import type { Report, StatusEntry, StatusFile } from '../../core/types.js';
 import { parseAsOf, parseMarkets } from '../options.js';
 import { resolveFrom, writeAtomic } from '../io.js';
 import { UsageError } from '../../errors.js';
+import { printable, printableLines } from '../../core/printable.js';
 
 interface StatusInitOpts {
   out?: string;
@@ -28,7 +29,7 @@ export function statusFileFor(report: Report, keep?: StatusFile): StatusFile {
 /** YAML text: one line per item, ids double-quoted (JSON strings are valid YAML). */
 export function renderStatusYaml(file: StatusFile, report: Report): string {
   const lines = [
-    `# complyflow status and evidence file for ${report.game.name.replace(/[\r\n]+/g, ' ')} (${report.game.id}): ${Object.keys(file.items).length} items as of ${report.asOf}.`,
+    `# complyflow status and evidence file for ${printable(report.game.name)} (${report.game.id}): ${Object.keys(file.items).length} items as of ${report.asOf}.`,
     '# Per item: status (todo | in-progress | done | not-applicable, which needs a reason), owner, evidence',
     '# (links or paths), notes, reviewed (YYYY-MM-DD). Merge it with: complyflow check <flow> --status <this file>',
     'version: 1',
@@ -66,5 +67,5 @@ export function registerStatus(program: Command, ctx: Context): void {
       if (out) writeAtomic(out, text);
       else io.stdout(text);
     });
-  for (const c of status.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
+  for (const c of status.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(printableLines(s)) });
 }

@@ -6,6 +6,7 @@ import type { Flow, Issue } from '../../core/types.js';
 import { ExitError, EXIT, InputError } from '../../errors.js';
 import { formatIssue, resolveFrom, shownFile } from '../io.js';
 import { parseFormat } from '../options.js';
+import { printableLines } from '../../core/printable.js';
 
 /** How problems are reported: for people, for programs, or as GitHub Actions annotations on the flow file. */
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
@@ -53,7 +54,7 @@ function count(n: number, noun: string): string {
  * (https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message).
  */
 export function annotation(issue: Issue, cwd: string): string {
-  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const data = (s: string) => printableLines(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const where = [`file=${property(shownFile(issue.file, cwd))}`];
   if (issue.line !== undefined) where.push(`line=${issue.line}`, `col=${issue.column ?? 1}`);
