@@ -12,6 +12,7 @@ import { registerQuestions } from './commands/questions.js';
 import { registerStatus } from './commands/status.js';
 import { registerRopa } from './commands/ropa.js';
 import { registerDiff } from './commands/diff.js';
+import { registerStores } from './commands/stores.js';
 
 export interface Context {
   io: Io;
@@ -34,6 +35,7 @@ function program(ctx: Context): Command {
   registerStatus(p, ctx);
   registerRopa(p, ctx);
   registerDiff(p, ctx);
+  registerStores(p, ctx);
   for (const c of p.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
   return p;
 }
