@@ -502,3 +502,83 @@ export function storeAnswers(flow: Flow, mappings: readonly StoreMapping[], stor
   }
   return { game: { id: flow.game.id, name: flow.game.name, platforms: flow.game.platforms ?? null }, stores: out };
 }
+
+// ---------------------------------------------------------------- diff of two runs
+
+export interface StoreAnswerChange {
+  store: StoreId;
+  /** the store's data type id, or "app" for the form-level answers */
+  dataType: string;
+  name: string;
+  change: 'added' | 'removed' | 'changed';
+  fields: Array<{ field: string; from: string; to: string }>;
+}
+
+export interface StoresDiff {
+  game: { id: string; name: string };
+  storesAdded: StoreId[];
+  storesRemoved: StoreId[];
+  changes: StoreAnswerChange[];
+}
+
+const shown = (v: unknown): string =>
+  v === null || v === undefined ? 'to confirm' : Array.isArray(v) ? v.join(', ') || 'none' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+
+/** The answers a store asks for, per data type, as comparable text. */
+function comparable(s: StoreAnswers): Map<string, { name: string; fields: Record<string, string> }> {
+  const out = new Map<string, { name: string; fields: Record<string, string> }>();
+  if (s.store === 'play') {
+    out.set('app', { name: 'the app', fields: { collectsOrShares: shown(s.collectsOrShares), accountCreation: shown(s.accountCreation.value) } });
+    for (const t of s.dataTypes)
+      out.set(t.id, {
+        name: `${t.category} / ${t.name}`,
+        fields: {
+          collected: shown(t.collected),
+          shared: shown(t.shared),
+          ephemeral: shown(t.ephemeral),
+          optional: shown(t.optional),
+          collectionPurposes: shown(t.collectionPurposes.map((p) => p.name)),
+          sharingPurposes: shown(t.sharingPurposes.map((p) => p.name)),
+        },
+      });
+  } else {
+    out.set('app', { name: 'the app', fields: { collectsData: shown(s.collectsData), tracking: shown(s.tracking) } });
+    for (const t of s.dataTypes)
+      out.set(t.id, {
+        name: `${t.category} / ${t.name}`,
+        fields: { collected: shown(t.collected), purposes: shown(t.purposes.map((p) => p.name)), linked: shown(t.linked), tracking: shown(t.tracking) },
+      });
+  }
+  return out;
+}
+
+/** What changed in the store answers between two runs of `stores --format json`. */
+export function diffStoreAnswers(before: StoresReport, after: StoresReport): StoresDiff {
+  const ids = (r: StoresReport) => r.stores.map((s) => s.store);
+  const changes: StoreAnswerChange[] = [];
+  for (const s of after.stores) {
+    const old = before.stores.find((o) => o.store === s.store);
+    if (!old) continue;
+    const a = comparable(old);
+    const b = comparable(s);
+    for (const [id, x] of b) {
+      const y = a.get(id);
+      if (!y) {
+        changes.push({ store: s.store, dataType: id, name: x.name, change: 'added', fields: Object.entries(x.fields).map(([field, to]) => ({ field, from: '', to })) });
+        continue;
+      }
+      const fields = Object.keys(x.fields)
+        .filter((f) => x.fields[f] !== y.fields[f])
+        .map((field) => ({ field, from: y.fields[field] ?? '', to: x.fields[field]! }));
+      if (fields.length) changes.push({ store: s.store, dataType: id, name: x.name, change: 'changed', fields });
+    }
+    for (const [id, y] of a)
+      if (!b.has(id)) changes.push({ store: s.store, dataType: id, name: y.name, change: 'removed', fields: Object.entries(y.fields).map(([field, from]) => ({ field, from, to: '' })) });
+  }
+  return {
+    game: { id: after.game.id, name: after.game.name },
+    storesAdded: ids(after).filter((s) => !ids(before).includes(s)),
+    storesRemoved: ids(before).filter((s) => !ids(after).includes(s)),
+    changes,
+  };
+}

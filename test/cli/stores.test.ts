@@ -109,3 +109,22 @@ describe('complyflow stores: flows without a store', () => {
     expect(r.stderr).toContain('--store play');
   });
 });
+
+describe('complyflow diff of two store answers', () => {
+  it('shows the answers that changed when the ad network becomes a processor', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-stores-diff-'));
+    const text = readFileSync(EXAMPLE, 'utf8');
+    const changed = text.replace('    role: controller\n    services: [advertising]\n    regions: [US, IE]\n    sellsOrShares: true\n', '    role: processor\n    services: [advertising]\n    regions: [US, IE]\n');
+    expect(changed).not.toBe(text);
+    writeFileSync(join(dir, 'new.yaml'), changed);
+    expect(cli(['stores', EXAMPLE, '--format', 'json', '--out', join(dir, 'old.json')]).code).toBe(0);
+    expect(cli(['stores', join(dir, 'new.yaml'), '--format', 'json', '--out', join(dir, 'new.json')]).code).toBe(0);
+    const r = cli(['diff', join(dir, 'old.json'), join(dir, 'new.json'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const diff = JSON.parse(r.stdout) as { changes: Array<{ store: string; dataType: string; fields: Array<{ field: string; from: string; to: string }> }> };
+    const at = (store: string, type: string, field: string) => diff.changes.find((c) => c.store === store && c.dataType === type)?.fields.find((f) => f.field === field);
+    expect(at('apple', 'device-id', 'tracking')).toEqual({ field: 'tracking', from: 'yes', to: 'no' });
+    expect(at('play', 'PSL_DEVICE_ID', 'shared')).toEqual({ field: 'shared', from: 'yes', to: 'no' });
+    expect(cli(['diff', join(dir, 'old.json'), join(dir, 'old.json')]).stdout).toContain('No answer changed.');
+  });
+});
