@@ -254,11 +254,11 @@ function purposeAnswers(mapping: StoreMapping, pairs: ReadonlyArray<{ use: strin
   for (const { use, from } of pairs) {
     const hit = purposeOf(mapping, use);
     if (!hit) {
-      confirm.push({ fact: `purposes.${from}.use`, question: `Which ${mapping.name} purpose is "${from}" (${use})? The mapping has none.` });
+      confirm.push({ fact: `purposes[${from}].use`, question: `Which ${mapping.name} purpose is "${from}" (${use})? The mapping has none.` });
       continue;
     }
     if (hit.confirm)
-      confirm.push({ fact: `purposes.${from}.use`, question: `"${from}" (${use}) is answered as "${hit.purpose.name}", the closest ${mapping.name} purpose: confirm.` });
+      confirm.push({ fact: `purposes[${from}].use`, question: `"${from}" (${use}) is answered as "${hit.purpose.name}", the closest ${mapping.name} purpose: confirm.` });
     const a = byId.get(hit.purpose.id) ?? { id: hit.purpose.id, name: hit.purpose.name, from: [] };
     if (!a.from.includes(from)) a.from.push(from);
     byId.set(hit.purpose.id, a);
@@ -286,7 +286,7 @@ function byDataType(mapping: StoreMapping, facts: ElementFacts[]): Array<{ type:
     const g = groups.get(hit.type.id) ?? { type: hit.type, elements: [], confirm: [] };
     g.elements.push(e);
     if (hit.confirm)
-      g.confirm.push({ fact: `data.${e.id}.category`, question: `"${e.id}" (${e.category}) is answered as "${hit.type.name}", the closest ${mapping.name} data type: confirm.` });
+      g.confirm.push({ fact: `data[${e.id}].category`, question: `"${e.id}" (${e.category}) is answered as "${hit.type.name}", the closest ${mapping.name} data type: confirm.` });
     groups.set(hit.type.id, g);
   }
   return mapping.dataTypes.map((t) => groups.get(t.id)).filter((g): g is NonNullable<typeof g> => g !== undefined);
@@ -333,7 +333,7 @@ function playAnswers(flow: Flow, mapping: StoreMapping, facts: ElementFacts[]): 
     if (live.length === 0) continue; // processed only on the device: not collected, not in the form
     for (const e of live)
       if (e.offDevice === null)
-        toConfirm.push({ fact: `data.${e.id}.onDeviceOnly`, question: `Is "${e.id}" processed only on the device? No flow carries it (if it never leaves the device, it is not collected).` });
+        toConfirm.push({ fact: `data[${e.id}].onDeviceOnly`, question: `Is "${e.id}" processed only on the device? No flow carries it (if it never leaves the device, it is not collected).` });
       else reasons.push(`"${e.id}" leaves the device (${flow.flows.filter((f) => f.data.includes(e.id)).map((f) => `${f.from} → ${f.to}`).filter((x, i, a) => a.indexOf(x) === i).join(', ')})`);
 
     const recipients: RecipientAnswer[] = [];
@@ -345,18 +345,18 @@ function playAnswers(flow: Flow, mapping: StoreMapping, facts: ElementFacts[]): 
           recipients.push({ vendor: d.vendor.id, name: d.vendor.name, role: d.vendor.role, value: s.value, why: s.why });
         if (s.value === true) sharingPairs.push({ use: d.purpose.use, from: d.purpose.id });
         if (s.value === null)
-          toConfirm.push({ fact: `vendors.${d.vendor.id}.userInitiated`, question: `Is the transfer of "${e.id}" to ${d.vendor.name} for ${d.purpose.id} initiated by the player, or required by law? If neither, it is shared.` });
+          toConfirm.push({ fact: `vendors[${d.vendor.id}].userInitiated`, question: `Is the transfer of "${e.id}" to ${d.vendor.name} for ${d.purpose.id} initiated by the player, or required by law? If neither, it is shared.` });
       }
 
     const eph = live.map(playElementEphemeral);
     for (const [i, x] of eph.entries())
       if (x.value === null)
-        toConfirm.push({ fact: `data.${live[i]!.id}.retention`, question: `Is "${live[i]!.id}" held only in memory to serve a request in real time (ephemeral)? The flow gives no retention.` });
+        toConfirm.push({ fact: `data[${live[i]!.id}].retention`, question: `Is "${live[i]!.id}" held only in memory to serve a request in real time (ephemeral)? The flow gives no retention.` });
       else if (x.why) reasons.push(x.why);
     const opt = live.map(elementOptional);
     for (const [i, x] of opt.entries())
       if (x.value === null)
-        toConfirm.push({ fact: `data.${live[i]!.id}.optional`, question: `Can players choose whether "${live[i]!.id}" is collected (optional), or does the game need it (required)?` });
+        toConfirm.push({ fact: `data[${live[i]!.id}].optional`, question: `Can players choose whether "${live[i]!.id}" is collected (optional), or does the game need it (required)?` });
       else if (x.why) reasons.push(x.why);
 
     const collectionPairs = live.flatMap((e) => e.purposes.map((p) => ({ use: p.use, from: p.id })));
@@ -424,7 +424,9 @@ function appleTracking(mapping: StoreMapping, d: Delivery): { value: boolean | n
   if (v.sellsOrShares) return { value: true, why: `${v.name} (${v.role}) uses the data for its own purposes` };
   if (under(p.use, ['marketing.advertising']))
     return { value: null, why: `${v.name} (${v.role}) receives it for ${p.use}: tracking if it links it with other companies' data` };
-  return { value: false, why: `${v.name} (${v.role}) receives it for ${p.use}, not for advertising` };
+  if (v.sellsOrShares === undefined)
+    return { value: null, why: `${v.name} (${v.role}) receives it for ${p.use}: whether it uses the data for its own purposes is not given` };
+  return { value: false, why: `${v.name} (${v.role}) receives it for ${p.use} and does not use it for its own purposes` };
 }
 
 function appleAnswers(mapping: StoreMapping, facts: ElementFacts[]): AppleAnswers {
@@ -436,12 +438,12 @@ function appleAnswers(mapping: StoreMapping, facts: ElementFacts[]): AppleAnswer
     if (live.length === 0) continue;
     const collectedOf = (e: ElementFacts): boolean | null => {
       if (e.offDevice === null) {
-        toConfirm.push({ fact: `data.${e.id}.onDeviceOnly`, question: `Is "${e.id}" processed only on the device? No flow carries it (if it never leaves the device, it is not collected).` });
+        toConfirm.push({ fact: `data[${e.id}].onDeviceOnly`, question: `Is "${e.id}" processed only on the device? No flow carries it (if it never leaves the device, it is not collected).` });
         return null;
       }
       if (e.retention === 'P0D') {
         toConfirm.push({
-          fact: `data.${e.id}.realTimeOnly`,
+          fact: `data[${e.id}].realTimeOnly`,
           question: `"${e.id}" is not stored (retention P0D): is it sent off the device only to serve a request in real time? Then Apple does not count it as collected.`,
         });
         return null;
@@ -457,7 +459,11 @@ function appleAnswers(mapping: StoreMapping, facts: ElementFacts[]): AppleAnswer
         if (!recipients.some((r) => r.vendor === d.vendor.id && r.why === t.why))
           recipients.push({ vendor: d.vendor.id, name: d.vendor.name, role: d.vendor.role, value: t.value, why: t.why });
         if (t.value === null)
-          toConfirm.push({ fact: `vendors.${d.vendor.id}.linksThirdPartyData`, question: `Does ${d.vendor.name} link "${e.id}" with data from other companies' apps or websites, or pass it to a data broker?` });
+          toConfirm.push(
+            d.vendor.sellsOrShares === undefined && !under(d.purpose.use, ['marketing.advertising'])
+              ? { fact: `vendors[${d.vendor.id}].sellsOrShares`, question: `Does ${d.vendor.name} use "${e.id}" for its own purposes (linking it with other companies' data, or selling it)?` }
+              : { fact: `vendors[${d.vendor.id}].linksThirdPartyData`, question: `Does ${d.vendor.name} link "${e.id}" with data from other companies' apps or websites, or pass it to a data broker?` },
+          );
       }
     dataTypes.push({
       id: type.id,

@@ -145,16 +145,16 @@ describe('what the flow cannot decide', () => {
     const { play: p, apple: a } = answers(flow);
     const events = p.dataTypes.find((t) => t.id === 'PSL_USER_INTERACTION')!;
     const facts = events.toConfirm.map((c) => c.fact).sort();
-    expect(facts).toEqual(['data.events.optional', 'data.events.retention', 'data.local.onDeviceOnly', 'data.local.optional', 'data.local.retention']);
+    expect(facts).toEqual(['data[events].optional', 'data[events].retention', 'data[local].onDeviceOnly', 'data[local].optional', 'data[local].retention']);
     expect(events.ephemeral).toBeNull();
-    expect(a.dataTypes.find((t) => t.id === 'product-interaction')!.toConfirm.map((c) => c.fact)).toContain('data.local.onDeviceOnly');
+    expect(a.dataTypes.find((t) => t.id === 'product-interaction')!.toConfirm.map((c) => c.fact)).toContain('data[local].onDeviceOnly');
     expect(p.toConfirm.map((c) => c.fact)).toContain('security.encryptionInTransit');
   });
   it('an independent controller that neither sells nor receives data for ads: shared is to confirm', () => {
     const flow: Flow = { ...base, vendors: [{ ...base.vendors[0]!, role: 'controller' }] };
     const events = answers(flow).play.dataTypes.find((t) => t.id === 'PSL_USER_INTERACTION')!;
     expect(events.shared).toBeNull();
-    expect(events.toConfirm.map((c) => c.fact)).toContain('vendors.stats.userInitiated');
+    expect(events.toConfirm.map((c) => c.fact)).toContain('vendors[stats].userInitiated');
   });
 });
 
