@@ -51,8 +51,10 @@ export function playCsvRows(play: PlayAnswers, layout: PlayCsvLayout, mapping: S
 }
 
 /** Answers as the sheets show them (words, not booleans). */
-function sheetView(s: StoreAnswers) {
+function sheetView(s: StoreAnswers, mapping: StoreMapping | undefined) {
+  const answered = new Set(s.dataTypes.map((t) => t.id));
   const base = {
+    notCollected: (mapping?.dataTypes ?? []).filter((t) => !answered.has(t.id)).map((t) => `${t.category} / ${t.name}`).join('; '),
     name: s.name,
     lastReviewed: s.lastReviewed,
     sources: s.sources,
@@ -94,8 +96,13 @@ function sheetView(s: StoreAnswers) {
   };
 }
 
-function view(report: StoresReport) {
-  return { report, disclaimer: DISCLAIMER, platforms: report.game.platforms?.join(', ') ?? 'not given', stores: report.stores.map(sheetView) };
+function view(report: StoresReport, mappings: readonly StoreMapping[]) {
+  return {
+    report,
+    disclaimer: DISCLAIMER,
+    platforms: report.game.platforms?.join(', ') ?? 'not given',
+    stores: report.stores.map((s) => sheetView(s, mappings.find((m) => m.store === s.store))),
+  };
 }
 
 export function renderStores(report: StoresReport, format: StoresFormat, mappings: readonly StoreMapping[]): string {
@@ -109,9 +116,9 @@ export function renderStores(report: StoresReport, format: StoresFormat, mapping
       return toCsv(mapping.csv.columns, playCsvRows(play, mapping.csv, mapping));
     }
     case 'md':
-      return template('stores.md.hbs', true)(view(report)).replace(/\n{3,}/g, '\n\n');
+      return template('stores.md.hbs', true)(view(report, mappings)).replace(/\n{3,}/g, '\n\n');
     case 'html':
-      return template('stores.html.hbs', false)(view(report));
+      return template('stores.html.hbs', false)(view(report, mappings));
   }
 }
 

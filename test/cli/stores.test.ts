@@ -63,6 +63,18 @@ describe('complyflow stores formats', () => {
     expect(r.stdout).toContain('## Apple App Privacy details');
     expect(r.stdout).toMatch(/Identifiers \/ Device ID \| yes \| .* \| linked to the user \| used to track \|/);
   });
+  it('the Apple sheet accounts for every Apple data type: answered, or not collected', async () => {
+    const { loadStoreMapping } = await import('../../src/load/stores.js');
+    const { tax } = await import('../helpers.js');
+    const apple = loadStoreMapping('apple', tax).mapping!;
+    const md = cli(['stores', EXAMPLE, '--store', 'apple']).stdout;
+    const notCollected = md.slice(md.indexOf('Not collected'));
+    for (const t of apple.dataTypes) {
+      const label = `${t.category} / ${t.name}`;
+      const inTable = md.includes(`| ${label} |`);
+      expect([label, inTable !== notCollected.split('\n')[0]!.includes(label)]).toEqual([label, true]);
+    }
+  });
   it('json is the model', () => {
     const r = cli(['stores', EXAMPLE, '--store', 'apple', '--format', 'json']);
     const doc = JSON.parse(r.stdout) as { stores: Array<{ store: string; tracking: boolean }> };
