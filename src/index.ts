@@ -13,6 +13,20 @@ export { parseYaml } from './load/yaml.js';
 export { validateWith, type SchemaName } from './load/schema.js';
 export { loadLibrary, requireLibrary, requireFlow, requireStatus, check, toolVersion, type RuleLibrary, type CheckOptions } from './library.js';
 export { renderReport, renderJson, renderMarkdown, CHECK_FORMATS, type Format } from './render/index.js';
+export {
+  storeAnswers,
+  storesForPlatforms,
+  dataTypeOf,
+  purposeOf,
+  type StoreId,
+  type StoreMapping,
+  type StoresReport,
+  type StoreAnswers,
+  type PlayAnswers,
+  type AppleAnswers,
+} from './core/stores.js';
+export { loadStoreMapping, requireStoreMappings } from './load/stores.js';
+export { renderStores } from './render/stores.js';
 export { runRuleTestFile, type RuleTestReport } from './testing/rule-tests.js';
 export { InputError, UsageError, ExitError, EXIT } from './errors.js';
 export { main } from './cli/main.js';

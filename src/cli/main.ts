@@ -13,6 +13,7 @@ import { registerQuestions } from './commands/questions.js';
 import { registerStatus } from './commands/status.js';
 import { registerRopa } from './commands/ropa.js';
 import { registerDiff } from './commands/diff.js';
+import { registerStores } from './commands/stores.js';
 
 export interface Context {
   io: Io;
@@ -35,6 +36,7 @@ function program(ctx: Context): Command {
   registerStatus(p, ctx);
   registerRopa(p, ctx);
   registerDiff(p, ctx);
+  registerStores(p, ctx);
   for (const c of p.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(printableLines(s)) });
   return p;
 }

@@ -11,3 +11,7 @@ export const QUESTIONNAIRE_FORMATS: readonly QuestionnaireFormat[] = ['md', 'csv
 export type RopaFormat = 'md' | 'csv' | 'json' | 'xlsx';
 export const ROPA_FORMATS: readonly RopaFormat[] = ['md', 'csv', 'json', 'xlsx'];
 export const ROPA_VIEWS: readonly RopaView[] = ['controller', 'processor'];
+
+export type StoresFormat = 'md' | 'html' | 'csv' | 'json';
+export const STORES_FORMATS: readonly StoresFormat[] = ['md', 'html', 'csv', 'json'];
+export const STORE_OPTIONS = ['play', 'apple'] as const;

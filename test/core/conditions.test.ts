@@ -205,6 +205,23 @@ describe('feature: what players can do', () => {
   });
 });
 
+describe('platform: the platforms the game ships on', () => {
+  const cond: Condition = { platform: ['ios'] };
+  it('is true when game.platforms includes one of them, naming it', () => {
+    const o = run(cond, flow({ game: { id: 'g', name: 'Game', platforms: ['pc', 'ios'] } }));
+    expect(o.value).toBe(true);
+    expect(o.because.join(' ')).toContain('ios');
+  });
+  it('is false when game.platforms is given without them', () => {
+    expect(run(cond, flow({ game: { id: 'g', name: 'Game', platforms: ['android'] } })).value).toBe(false);
+  });
+  it('is unknown when the flow omits game.platforms, naming the fact', () => {
+    const o = run(cond, flow());
+    expect(o.value).toBe(null);
+    expect(o.unknown).toEqual(['game.platforms']);
+  });
+});
+
 describe('knowsPlayersUnder: the age model', () => {
   const cond: Condition = { audience: { knowsPlayersUnder: 16 } };
   const aud = (a: Partial<Flow['audience']>) => ({ minimumAge: 13, childDirected: 'no' as const, knownChildren: false, ...a });

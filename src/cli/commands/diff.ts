@@ -9,6 +9,7 @@ import { DISCLAIMER } from '../../core/evaluate.js';
 import { parseFormat } from '../options.js';
 import { emit, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
+import { diffStoreAnswers, type StoresDiff, type StoresReport } from '../../core/stores.js';
 
 export type DiffFormat = 'md' | 'json';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'json'];
@@ -48,6 +49,35 @@ export function readReport(file: string, shown: string): Report {
   return report;
 }
 
+/** A file written by `stores --format json`, or undefined when it is something else (then read as a report). */
+function peekStores(file: string): StoresReport | undefined {
+  try {
+    const v: unknown = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    if (!isObject(v) || v['schemaVersion'] !== undefined || !Array.isArray(v['stores']) || !isObject(v['game'])) return undefined;
+    const ok = v['stores'].every((s) => isObject(s) && (s['store'] === 'play' || s['store'] === 'apple') && Array.isArray(s['dataTypes']));
+    return ok ? (v as unknown as StoresReport) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The store-answers diff as text. */
+export function renderStoresDiff(diff: StoresDiff, format: DiffFormat): string {
+  if (format === 'json') return JSON.stringify(diff, null, 2) + '\n';
+  const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const lines = [`# Changes in the app store answers: ${diff.game.name}`, '', `> ${DISCLAIMER}`, ''];
+  if (diff.storesAdded.length) lines.push(`Stores added: ${diff.storesAdded.join(', ')}.`, '');
+  if (diff.storesRemoved.length) lines.push(`Stores removed: ${diff.storesRemoved.join(', ')}.`, '');
+  if (diff.changes.length === 0) lines.push('No answer changed.', '');
+  else {
+    lines.push('| Store | Data type | Change | Answer | Before | After |', '| --- | --- | --- | --- | --- | --- |');
+    for (const c of diff.changes)
+      for (const f of c.fields) lines.push(`| ${c.store} | ${cell(c.name)} | ${c.change} | ${f.field} | ${cell(f.from)} | ${cell(f.to)} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
 /** The diff as text; Markdown through its template (the template engine loads only for it). */
 export async function renderDiff(diff: ReportDiff, format: DiffFormat): Promise<string> {
   if (format === 'json') return JSON.stringify(diff, null, 2) + '\n';
@@ -63,7 +93,7 @@ interface DiffOpts {
 export function registerDiff(program: Command, ctx: Context): void {
   program
     .command('diff')
-    .description('what changed between two JSON reports (check --format json): items added, removed, changed; laws that now apply')
+    .description('what changed between two JSON reports (check --format json): items added, removed, changed; laws that now apply; or between two store answers (stores --format json)')
     .argument('<old>', 'the earlier report (JSON)')
     .argument('<new>', 'the later report (JSON)')
     .option('--format <format>', `output format: ${DIFF_FORMATS.join(', ')}`)
@@ -71,6 +101,13 @@ export function registerDiff(program: Command, ctx: Context): void {
     .action(async (oldFile: string, newFile: string, opts: DiffOpts) => {
       const { io } = ctx;
       const format = parseFormat(opts.format, DIFF_FORMATS, 'md');
+      const before = peekStores(resolveFrom(io, oldFile));
+      const after = peekStores(resolveFrom(io, newFile));
+      if (before && after) {
+        emit(io, opts.out, renderStoresDiff(diffStoreAnswers(before, after), format));
+        return;
+      }
+      if (before || after) throw new UsageError(`give two files of the same kind: two reports (check --format json) or two store answers (stores --format json)`);
       const diff = diffReports(readReport(resolveFrom(io, oldFile), oldFile), readReport(resolveFrom(io, newFile), newFile));
       const text = await renderDiff(diff, format);
       emit(io, opts.out, text);

@@ -9,6 +9,7 @@ import { players } from './predicates/players.js';
 import { controller } from './predicates/controller.js';
 import { audience } from './predicates/audience.js';
 import { feature } from './predicates/feature.js';
+import { platform } from './predicates/platform.js';
 import { data } from './predicates/data.js';
 import { use } from './predicates/use.js';
 import { lawfulBasis } from './predicates/lawful-basis.js';
@@ -27,6 +28,7 @@ export const PREDICATES = [
   controller,
   audience,
   feature,
+  platform,
   data,
   use,
   lawfulBasis,
