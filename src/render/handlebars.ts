@@ -15,6 +15,8 @@ env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 env.registerHelper('duration', (d: string) => describeDuration(d));
 env.registerHelper('join', (xs: unknown, sep: unknown) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : ', ') : ''));
 env.registerHelper('upper', (s: string) => String(s).toUpperCase());
+// Numbering from 1 in tables (@index counts from 0).
+env.registerHelper('inc', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
 
 const shown = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const safe = (text: string) => new env.SafeString(text);

@@ -165,6 +165,30 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
     i.evidence.join('; '), i.evidenceProvided.join('; '), i.unknown.join('; '),
   ]);
+  // The work plan leads: a compliance owner works from tasks; the per-law checklist follows.
+  addTable(
+    wb,
+    'Work plan',
+    [
+      { header: '#', width: 6 }, { header: 'Task id', width: 40 }, { header: 'Task', width: 50 }, { header: 'Severity', width: 10 },
+      { header: 'Determination', width: 13 }, { header: 'Status', width: 13 }, { header: 'Strictest deadline', width: 40 },
+      { header: 'Set by', width: 30 }, { header: 'Laws', width: 50 }, { header: 'Items closed', width: 12 }, { header: 'Items', width: 80 },
+      { header: 'Evidence', width: 60 }, { header: 'Own task because', width: 40 },
+    ],
+    report.plan.map((t, i) => [
+      String(i + 1), t.id, t.title, t.severity, t.determination, t.status,
+      t.deadline ? `${describeDuration(t.deadline.within)} of ${t.deadline.from}, to ${t.deadline.to}` : '', t.deadline ? t.deadline.setBy.join(', ') : '',
+      t.regulations.join(', '), `${t.progress.closed}/${t.progress.total}`, t.items.map((x) => `${x.id} (${x.citation})`).join('; '),
+      t.evidence.join('; '), t.ownTask ?? '',
+    ]),
+  );
+  if (report.factsToGive.length)
+    addTable(
+      wb,
+      'Facts to give',
+      [{ header: 'Fact', width: 70 }, { header: 'Where in the flow', width: 45 }, { header: 'Items waiting', width: 14 }, { header: 'Settled by it alone', width: 18 }, { header: 'Path', width: 40 }],
+      report.factsToGive.map((f) => [f.description, f.where, String(f.items), String(f.settles), f.fact]),
+    );
   addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), [...uncoveredRows(report), ...rows]);
   addTable(
     wb,
