@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitError, InputError, UsageError, EXIT } from '../errors.js';
 import { formatIssue, processIo, type Io } from './io.js';
 import { toolVersion } from '../library.js';
+import { forgetInputs } from '../load/read.js';
 import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
@@ -41,6 +42,7 @@ function program(ctx: Context): Command {
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const ctx: Context = { io, debug: argv.includes('--debug') };
+  forgetInputs();
   let code: number = EXIT.ok;
   try {
     await program(ctx).parseAsync(argv, { from: 'user' });

@@ -1,6 +1,5 @@
 // `complyflow diff <old.json> <new.json>`: what changed between two runs of
 // `check --format json`: items added, removed and changed, laws that now apply.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { diffReports, type ReportDiff } from '../../core/diff.js';
@@ -9,6 +8,7 @@ import { DISCLAIMER } from '../../core/evaluate.js';
 import { parseFormat } from '../options.js';
 import { emit, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
+import { readBytes } from '../../load/read.js';
 
 export type DiffFormat = 'md' | 'json';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'json'];
@@ -19,12 +19,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Read a JSON report written by `check --format json`, with a plain message when it is not one. */
 export function readReport(file: string, shown: string): Report {
+  const read = readBytes(file);
+  if (read.issue) throw new UsageError(`${shown}: ${read.issue.message}`);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${shown}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${(e as Error).message})`}`);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes!);
+  } catch {
+    throw new UsageError(`${shown}: not UTF-8 text; give two reports written by complyflow check --format json`);
   }
   let value: unknown;
   try {

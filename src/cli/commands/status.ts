@@ -6,7 +6,7 @@ import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
 import type { Report, StatusEntry, StatusFile } from '../../core/types.js';
 import { parseAsOf, parseMarkets } from '../options.js';
-import { resolveFrom, writeAtomic } from '../io.js';
+import { outputPath, resolveFrom, writeAtomic } from '../io.js';
 import { UsageError } from '../../errors.js';
 
 interface StatusInitOpts {
@@ -54,7 +54,7 @@ export function registerStatus(program: Command, ctx: Context): void {
     .action((flowFile: string, opts: StatusInitOpts) => {
       const { io } = ctx;
       const asOf = parseAsOf(opts.asOf, io);
-      const out = opts.out ? resolveFrom(io, opts.out) : undefined;
+      const out = opts.out ? outputPath(io, opts.out) : undefined;
       if (out && existsSync(out) && !opts.force)
         throw new UsageError(`${opts.out} already exists; give --force to overwrite it, or --keep ${opts.out} with another --out to carry its entries over`);
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
