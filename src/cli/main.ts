@@ -52,6 +52,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   return code;
 }
 
+/** Problems printed at most: past this many, the first ones say what is wrong. */
+export const MAX_SHOWN_ISSUES = 100;
+
 function handle(e: unknown, ctx: Context): number {
   const { io } = ctx;
   if (e instanceof CommanderError) {
@@ -63,7 +66,8 @@ function handle(e: unknown, ctx: Context): number {
     return e.code;
   }
   if (e instanceof InputError) {
-    for (const issue of e.issues) io.stderr(formatIssue(issue, io.cwd) + '\n');
+    for (const issue of e.issues.slice(0, MAX_SHOWN_ISSUES)) io.stderr(formatIssue(issue, io.cwd) + '\n');
+    if (e.issues.length > MAX_SHOWN_ISSUES) io.stderr(`… and ${(e.issues.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more\n`);
     io.stderr(`complyflow: ${e.message}\n`);
     return EXIT.input;
   }
