@@ -5,6 +5,7 @@ import { ExitError, InputError, UsageError, EXIT } from '../errors.js';
 import { formatIssue, processIo, type Io } from './io.js';
 import { toolVersion } from '../library.js';
 import { forgetInputs } from '../load/read.js';
+import { MAX_SHOWN_ISSUES } from './issues.js';
 import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
@@ -51,9 +52,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   return code;
 }
-
-/** Problems printed at most: past this many, the first ones say what is wrong. */
-export const MAX_SHOWN_ISSUES = 100;
 
 function handle(e: unknown, ctx: Context): number {
   const { io } = ctx;

@@ -46,10 +46,11 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
     else seenMarkets.set(c, i);
   });
   // A market inside another listed market would count its players twice.
-  flow.markets.forEach((m, i) => {
-    const c = markets.canonical(m.code);
-    if (!c) return;
-    flow.markets.forEach((o, j) => {
+  // Over the first listing of each known market only: at most a few hundred, however long the list.
+  const firstListed = [...seenMarkets.values()].map((i) => [i, flow.markets[i]!] as const);
+  firstListed.forEach(([i, m]) => {
+    const c = markets.canonical(m.code)!;
+    firstListed.forEach(([j, o]) => {
       const oc = markets.canonical(o.code);
       if (i === j || !oc || oc === c) return;
       const inner = markets.leaves(c);

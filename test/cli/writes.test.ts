@@ -161,3 +161,21 @@ describe('file names and temporary files', () => {
     }
   }, 60_000);
 });
+
+describe('options and answers that would silently change nothing', () => {
+  it('--market for a market the flow does not offer is exit 2; one inside an offered group is fine', async () => {
+    const r = await run(['check', 'flow.yaml', '--as-of', '2026-11-25', '--market', 'BR']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--market "BR" is not offered by this flow/);
+    expect((await run(['check', 'flow.yaml', '--as-of', '2026-11-25', '--format', 'json', '--market', 'DE'])).code).toBe(0);
+    for (const cmd of [['questions'], ['status', 'init']]) expect((await run([...cmd, 'flow.yaml', '--as-of', '2026-11-25', '--market', 'BR'])).code).toBe(2);
+  });
+
+  it('answers for a vendor or question the report does not ask are reported with a did-you-mean, not dropped', async () => {
+    writeFileSync(join(dir, 'typo-answers.yaml'), 'version: 1\nvendors:\n  rtcc: { dpa-signed: "yes" }\n  rtc: { no-such-question: "yes" }\n');
+    const r = await run(['check', 'flow.yaml', '--as-of', '2026-11-25', '--format', 'json', '--answers', 'typo-answers.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/answers for vendor "rtcc", which this report asks nothing of, are not used \(did you mean rtc\?\)/);
+    expect(r.stderr).toMatch(/the answer to "no-such-question" for vendor rtc is not used/);
+  });
+});

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
 import type { Report, StatusEntry, StatusFile } from '../../core/types.js';
-import { parseAsOf, parseMarkets } from '../options.js';
+import { parseAsOf, parseMarkets, requireOffered } from '../options.js';
 import { outputPath, resolveFrom, writeAtomic } from '../io.js';
 import { UsageError } from '../../errors.js';
 
@@ -60,6 +60,7 @@ export function registerStatus(program: Command, ctx: Context): void {
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
+      requireOffered(markets, flow, lib.tax);
       const keep = opts.keep ? requireStatus(resolveFrom(io, opts.keep)) : undefined;
       const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}) });
       const text = renderStatusYaml(statusFileFor(report, keep), report);
