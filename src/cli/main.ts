@@ -73,6 +73,11 @@ function handle(e: unknown, ctx: Context): number {
     io.stderr(`complyflow: ${e.message}\n`);
     return EXIT.input;
   }
+  // Strings stop at about 512 MiB in V8: an output past that is too large, not a bug to report.
+  if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/.test(e.message)) {
+    io.stderr('complyflow: the output is too large to make in memory (past 512 MiB of text); write JSON, or check fewer markets or a smaller flow\n');
+    return EXIT.input;
+  }
   const err = e instanceof Error ? e : new Error(String(e));
   io.stderr(
     `complyflow: internal error: ${err.message}\n` +

@@ -1,6 +1,6 @@
 // Safe YAML reading: size and encoding checks, alias-bomb limits, no
 // prototype keys, and a way to turn a JSON pointer back into line:column.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { CST, Lexer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Issue } from '../core/types.js';
 import { pointerKeys } from './pointer.js';
 
@@ -82,6 +82,20 @@ function forbiddenKey(value: unknown, seen = new Set<object>()): string | undefi
   return undefined;
 }
 
+/** Values (scalars and aliases) a file may hold: a document of more would not fit in memory once read. */
+export const MAX_VALUES = 2_500_000;
+const VALUE_TOKENS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar', 'alias']);
+
+/** Counted by the lexer, which holds no tree, before parsing; only for text long enough to hold that many. */
+function tooManyValues(text: string): string | undefined {
+  if (text.length < 2 * MAX_VALUES) return undefined;
+  let values = 0;
+  for (const token of new Lexer().lex(text))
+    if (VALUE_TOKENS.has(CST.tokenType(token) ?? '') && ++values > MAX_VALUES)
+      return `the file holds more than ${MAX_VALUES.toLocaleString('en-US')} values, more than complyflow reads`;
+  return undefined;
+}
+
 /** What a file holds when it holds no YAML value, in words. */
 function emptyFile(text: string, bom: boolean): string {
   if (/^\s*$/.test(text)) return text === '' ? (bom ? 'the file is empty (only a byte-order mark)' : 'the file is empty') : 'the file is empty (only blank space)';
@@ -142,6 +156,8 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
   }
   // Old Mac line endings (CR alone) read as line ends; same length, so every offset stays.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
+  const values = tooManyValues(text);
+  if (values) return failed({ file, pointer: '', line: 1, column: 1, message: values, hint: 'split the file, or check that this is the right file' });
   // Duplicate keys are found below, in one pass: the parser's own check compares every pair of keys.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
   const issues: Issue[] = [];

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ROOT } from '../cli/run.js';
 import { parseYaml } from '../../src/load/yaml.js';
 import { readBytes } from '../../src/load/read.js';
 import { main } from '../../src/cli/main.js';
@@ -47,6 +48,24 @@ describe('large documents are checked in linear time', () => {
     time(2_000); // warm up
     expect(time(100_000) / time(10_000)).toBeLessThan(25);
   }, 120_000);
+
+  it('a list of more values than fit in memory is refused before it is parsed', async () => {
+    const { MAX_VALUES } = await import('../../src/load/yaml.js');
+    const text = 'a: [' + '0,'.repeat(MAX_VALUES) + '0]\n';
+    expect(issues(text)).toEqual([[1, 1, 'the file holds more than 2,500,000 values, more than complyflow reads']]);
+  }, 120_000);
+
+  it('an output too large for a string is a plain message, exit 2, not an internal error', async () => {
+    const render = await import('../../src/render/output.js');
+    const spy = vi.spyOn(render, 'renderReportOutput').mockImplementation(() => {
+      throw new RangeError('Invalid string length');
+    });
+    let stderr = '';
+    const code = await main(['check', join(ROOT, 'examples', 'starfall', 'flow.yaml'), '--as-of', '2026-11-25'], { cwd: dir, stdout: () => {}, stderr: (t) => void (stderr += t), today: () => '2026-11-25' });
+    spy.mockRestore();
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/the output is too large to make in memory/);
+  });
 
   it('prints at most 100 problems, then how many more', async () => {
     const flow = join(dir, 'many.yaml');
