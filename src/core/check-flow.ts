@@ -5,6 +5,9 @@ import type { Flow, Issue } from './types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
 import { flowId } from './subjects.js';
+import { durationSeconds, isDuration } from './duration.js';
+
+const MAX_RETENTION_SECONDS = 1000 * 365 * 86_400;
 
 export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   const issues: Issue[] = [];
@@ -69,6 +72,9 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   };
 
   flow.data.forEach((d, i) => {
+    // a period past any plan (or past what a number holds) is a slip, not a retention policy
+    if (typeof d.retention === 'string' && d.retention !== 'account-lifetime' && isDuration(d.retention) && !(durationSeconds(d.retention) <= MAX_RETENTION_SECONDS))
+      add(`/data/${i}/retention`, `retention "${d.retention.length > 40 ? d.retention.slice(0, 40) + '…' : d.retention}" is longer than 1,000 years`, 'write how long the data is kept, or account-lifetime');
     if (!tax.categoryKeys.has(d.category))
       add(`/data/${i}/category`, `unknown data category "${d.category}"`, didYouMean(d.category, tax.categoryKeys));
     d.subjects.forEach((s, j) => {

@@ -100,14 +100,14 @@ describe('--out onto what is not a regular file', () => {
     expect(r.stdout).toContain('is not legal advice');
     expect(cli(['check', EXAMPLE, '--as-of', '2026-11-25', '--out', '/dev/null']).code).toBe(0);
     expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
-  });
+  }, 60_000);
 
   it('/dev/full: a plain "disk full", exit 2', () => {
     const r = cli(['check', EXAMPLE, '--as-of', '2026-11-25', '--out', '/dev/full']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write \/dev\/full: disk full/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 60_000);
 
   it('a FIFO: the reader gets the bytes, the FIFO stays', async () => {
     const fifo = join(dir, 'out.fifo');
@@ -120,7 +120,7 @@ describe('--out onto what is not a regular file', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'from-fifo.md'), 'utf8')).toContain('is not legal advice');
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-  });
+  }, 60_000);
 
   it('a name ending in / is a folder: refused, whether it exists or not', async () => {
     for (const out of ['newdir/', 'existing/']) {

@@ -119,4 +119,17 @@ describe('files that hold no YAML value, or not as we read it, say so', () => {
   it('an unknown tag is refused where it stands', () => {
     expect(issues('a: 1\nb: !secret x\n')).toEqual([[2, 4, 'unknown YAML tag !secret']]);
   });
+
+  it('an absurd retention period is named for what it is', async () => {
+    const { loadFlow } = await import('../../src/load/flow.js');
+    const { loadTaxonomy } = await import('../../src/load/taxonomy.js');
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(join(ROOT, 'examples', 'starfall', 'flow.yaml'), 'utf8');
+    const at = text.indexOf('retention:');
+    expect(at).toBeGreaterThan(0);
+    const absurd = text.slice(0, at) + text.slice(at).replace(/retention: \S+/, 'retention: P99999999999999999999999Y');
+    const r = loadFlow('f.yaml', loadTaxonomy(), absurd);
+    expect(r.issues.map((i) => i.message)).toEqual(['retention "P99999999999999999999999Y" is longer than 1,000 years']);
+    expect(loadFlow('f.yaml', loadTaxonomy(), text).issues).toEqual([]);
+  });
 });
