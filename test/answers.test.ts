@@ -118,6 +118,22 @@ describe('reading answers', () => {
       expect(await loadAnswers(file)).toEqual({ answers: { version: 1, vendors: {} }, issues: [] });
     });
 
+    it('refuses a workbook whose ZIP directory unpacks past the limit, before inflating anything', async () => {
+      const bytes = Buffer.from(await renderQuestionnaireXlsx(questionnaireFromReport(testReport())));
+      const { unpackedSize, MAX_UNPACKED_XLSX_BYTES } = await import('../src/load/answers.js');
+      expect(unpackedSize(bytes)).toBeGreaterThan(0);
+      expect(unpackedSize(bytes)).toBeLessThan(MAX_UNPACKED_XLSX_BYTES);
+      // a bomb's directory: the first entry claims 2 GiB
+      const dirAt = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      bytes.writeUInt32LE(0x7fffffff, dirAt + 24);
+      const file = join(dir, 'bomb.xlsx');
+      writeFileSync(file, bytes);
+      const r = await loadAnswers(file);
+      expect(r.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^the workbook unpacks to \d+ bytes; the limit is 268435456$/)]);
+      writeFileSync(file, Buffer.from('not a zip at all'));
+      expect((await loadAnswers(file)).issues[0]!.message).toMatch(/not a readable XLSX workbook/);
+    });
+
     it('says which columns a foreign CSV lacks', async () => {
       const r = await answersFromCsv('a,b\n1,2\n', 'x.csv');
       expect(r.issues[0]!.message).toMatch(/Vendor id.*Question id.*Answer/);

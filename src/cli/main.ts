@@ -5,6 +5,8 @@ import { ExitError, InputError, UsageError, EXIT } from '../errors.js';
 import { formatIssue, processIo, type Io } from './io.js';
 import { printable, printableLines } from '../core/printable.js';
 import { toolVersion } from '../library.js';
+import { forgetInputs } from '../load/read.js';
+import { MAX_SHOWN_ISSUES } from './issues.js';
 import { registerCheck } from './commands/check.js';
 import { registerValidate } from './commands/validate.js';
 import { registerInit } from './commands/init.js';
@@ -44,6 +46,7 @@ function program(ctx: Context): Command {
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const ctx: Context = { io, debug: argv.includes('--debug') };
+  forgetInputs();
   let code: number = EXIT.ok;
   try {
     await program(ctx).parseAsync(argv, { from: 'user' });
@@ -64,12 +67,18 @@ function handle(e: unknown, ctx: Context): number {
     return e.code;
   }
   if (e instanceof InputError) {
-    for (const issue of e.issues) io.stderr(formatIssue(issue, io.cwd) + '\n');
+    for (const issue of e.issues.slice(0, MAX_SHOWN_ISSUES)) io.stderr(formatIssue(issue, io.cwd) + '\n');
+    if (e.issues.length > MAX_SHOWN_ISSUES) io.stderr(`… and ${(e.issues.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more\n`);
     io.stderr(`complyflow: ${printable(e.message)}\n`);
     return EXIT.input;
   }
   if (e instanceof UsageError) {
     io.stderr(`complyflow: ${printable(e.message)}\n`);
+    return EXIT.input;
+  }
+  // Strings stop at about 512 MiB in V8: an output past that is too large, not a bug to report.
+  if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/.test(e.message)) {
+    io.stderr('complyflow: the output is too large to make in memory (past 512 MiB of text); write JSON, or check fewer markets or a smaller flow\n');
     return EXIT.input;
   }
   const err = e instanceof Error ? e : new Error(String(e));

@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
+import type { Flow } from '../core/types.js';
 import { didYouMean } from '../core/suggest.js';
 import { isRealDate } from '../core/order.js';
 import type { Io } from './io.js';
@@ -16,14 +17,24 @@ export function parseAsOf(value: string | undefined, io: Io): string {
 export function parseMarkets(values: string[] | undefined, tax: Taxonomy): string[] | undefined {
   if (!values?.length) return undefined;
   const codes = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  return codes.map((c) => {
-    const canonical = tax.markets.canonical(c);
-    if (!canonical) {
+  const canonical = codes.map((c) => {
+    const known = tax.markets.canonical(c);
+    if (!known) {
       const hint = didYouMean(c, tax.markets.allCodes());
       throw new UsageError(`--market "${c}" is not a known market${hint ? ` (${hint})` : ''}`);
     }
-    return canonical;
+    return known;
   });
+  return [...new Set(canonical)];
+}
+
+/** Each --market must be one the flow offers (or lie in one, or hold one): otherwise the report would be silently empty. */
+export function requireOffered(markets: string[] | undefined, flow: Flow, tax: Taxonomy): void {
+  if (!markets) return;
+  const offered = tax.markets.leavesOf(flow.markets.map((m) => m.code));
+  for (const m of markets)
+    if (![...tax.markets.leaves(m)].some((l) => offered.has(l)))
+      throw new UsageError(`--market "${m}" is not offered by this flow (its markets: ${flow.markets.map((x) => x.code).join(', ')})`);
 }
 
 export function parseSeverity(value: string | undefined): Severity | undefined {

@@ -5,6 +5,9 @@ import type { Flow, Issue } from './types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
 import { flowId } from './subjects.js';
+import { durationSeconds, isDuration } from './duration.js';
+
+const MAX_RETENTION_SECONDS = 1000 * 365 * 86_400;
 
 export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   const issues: Issue[] = [];
@@ -46,10 +49,11 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
     else seenMarkets.set(c, i);
   });
   // A market inside another listed market would count its players twice.
-  flow.markets.forEach((m, i) => {
-    const c = markets.canonical(m.code);
-    if (!c) return;
-    flow.markets.forEach((o, j) => {
+  // Over the first listing of each known market only: at most a few hundred, however long the list.
+  const firstListed = [...seenMarkets.values()].map((i) => [i, flow.markets[i]!] as const);
+  firstListed.forEach(([i, m]) => {
+    const c = markets.canonical(m.code)!;
+    firstListed.forEach(([j, o]) => {
       const oc = markets.canonical(o.code);
       if (i === j || !oc || oc === c) return;
       const inner = markets.leaves(c);
@@ -73,6 +77,9 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   };
 
   flow.data.forEach((d, i) => {
+    // a period past any plan (or past what a number holds) is a slip, not a retention policy
+    if (typeof d.retention === 'string' && d.retention !== 'account-lifetime' && isDuration(d.retention) && !(durationSeconds(d.retention) <= MAX_RETENTION_SECONDS))
+      add(`/data/${i}/retention`, `retention "${d.retention.length > 40 ? d.retention.slice(0, 40) + '…' : d.retention}" is longer than 1,000 years`, 'write how long the data is kept, or account-lifetime');
     if (!tax.categoryKeys.has(d.category))
       add(`/data/${i}/category`, `unknown data category "${d.category}"`, didYouMean(d.category, tax.categoryKeys));
     d.subjects.forEach((s, j) => {

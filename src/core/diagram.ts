@@ -30,8 +30,12 @@ export interface DiagramGraph {
   edges: DiagramEdge[];
 }
 
-function pushUnique(list: string[], values: readonly string[]): void {
-  for (const v of values) if (!list.includes(v)) list.push(v);
+function addUnique(list: string[], seen: Set<string>, values: readonly string[]): void {
+  for (const v of values)
+    if (!seen.has(v)) {
+      seen.add(v);
+      list.push(v);
+    }
 }
 
 /** A region code as a country: a US state is the US. */
@@ -48,18 +52,23 @@ export function buildDiagram(flow: Flow): DiagramGraph {
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   const edges: DiagramEdge[] = [];
+  // one edge per pair, found by key: a search of the list per flow was quadratic in flows
+  const edgeOf = new Map<string, { edge: DiagramEdge; data: Set<string>; purposes: Set<string> }>();
   for (const f of flow.flows) {
-    let edge = edges.find((e) => e.from === f.from && e.to === f.to);
-    if (!edge) {
+    const key = JSON.stringify([f.from, f.to]);
+    let e = edgeOf.get(key);
+    if (!e) {
       const target = byId.get(f.to);
       const transferTo =
         target?.kind === 'vendor'
           ? [...new Set(target.regions.map(country))].filter((c) => controllerCountry === null || c !== country(controllerCountry)).sort()
           : [];
-      edges.push((edge = { from: f.from, to: f.to, data: [], purposes: [], transferTo }));
+      const edge: DiagramEdge = { from: f.from, to: f.to, data: [], purposes: [], transferTo };
+      edges.push(edge);
+      edgeOf.set(key, (e = { edge, data: new Set(), purposes: new Set() }));
     }
-    pushUnique(edge.data, f.data);
-    pushUnique(edge.purposes, [f.purpose]);
+    addUnique(e.edge.data, e.data, f.data);
+    addUnique(e.edge.purposes, e.purposes, [f.purpose]);
   }
   return { controllerCountry, nodes, edges };
 }
@@ -159,17 +168,34 @@ const MARGIN = 20;
 export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   const layer = new Map<string, number>(graph.nodes.map((n) => [n.id, 0]));
   const edges = graph.edges.filter((e) => layer.has(e.from) && layer.has(e.to) && e.from !== e.to);
-  // Bellman-Ford style relaxation, bounded by the node count so a cycle cannot loop forever.
-  for (let round = 0; round < graph.nodes.length; round++) {
-    let changed = false;
-    for (const e of edges) {
-      const want = layer.get(e.from)! + 1;
-      if (want > layer.get(e.to)! && want < graph.nodes.length) {
-        layer.set(e.to, want);
-        changed = true;
+  // Longest path in linear time: cut the edges that close a cycle (a depth-first search in input order),
+  // then relax the rest in topological order. (Relaxing every edge once per node was quadratic.)
+  const out = new Map<string, DiagramEdge[]>(graph.nodes.map((n) => [n.id, []]));
+  for (const e of edges) out.get(e.from)!.push(e);
+  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: done
+  const order: string[] = []; // reverse topological order of the acyclic rest
+  const cut = new Set<DiagramEdge>();
+  for (const root of graph.nodes) {
+    if (state.has(root.id)) continue;
+    const stack: Array<{ id: string; next: number }> = [{ id: root.id, next: 0 }];
+    state.set(root.id, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const e = out.get(top.id)![top.next++];
+      if (!e) {
+        state.set(top.id, 2);
+        order.push(top.id);
+        stack.pop();
+      } else if (state.get(e.to) === 1) cut.add(e);
+      else if (!state.has(e.to)) {
+        state.set(e.to, 1);
+        stack.push({ id: e.to, next: 0 });
       }
     }
-    if (!changed) break;
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const from = order[i]!;
+    for (const e of out.get(from)!) if (!cut.has(e)) layer.set(e.to, Math.max(layer.get(e.to)!, layer.get(from)! + 1));
   }
   const columns: DiagramNode[][] = [];
   for (const n of graph.nodes) (columns[layer.get(n.id)!] ??= []).push(n);
@@ -177,7 +203,7 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
 
   const detail = (n: DiagramNode) => [n.role, n.regions.length ? n.regions.join(', ') : ''].filter(Boolean).join(' · ');
   const widthOf = (n: DiagramNode) => Math.max(120, Math.max(n.label.length, detail(n).length) * CHAR + 24);
-  const colWidth = dense.map((c) => Math.max(...c.map(widthOf)));
+  const colWidth = dense.map((c) => c.reduce((w, n) => Math.max(w, widthOf(n)), 0));
   const laid = new Map<string, LaidOutNode>();
   let x = MARGIN;
   let height = 0;

@@ -7,7 +7,7 @@ import type { Answer, Answers } from '../core/answers.js';
 import type { Issue } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { readBytes, locateIssues } from './read.js';
-import { parseYaml } from './yaml.js';
+import { MAX_INPUT_BYTES, parseYaml } from './yaml.js';
 import { HEADER_TO_KEY, QUESTION_COLUMNS, VENDOR_COLUMNS, type ColumnKey } from '../render/questionnaire.js';
 
 const COLUMN_HEADERS: ReadonlyMap<ColumnKey, string> = new Map([...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => [c.key, c.header]));
@@ -166,9 +166,51 @@ export function cellText(v: unknown): string {
   return '';
 }
 
+/** What a workbook may unpack to: 8 times the input limit, far above any questionnaire, far below a zip bomb. */
+export const MAX_UNPACKED_XLSX_BYTES = 8 * MAX_INPUT_BYTES;
+
+/**
+ * The unpacked size of a ZIP file, summed from its central directory before anything is inflated; undefined
+ * when there is no directory. A ZIP64 entry (sizes past 4 GiB) counts as past the limit.
+ */
+export function unpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // the end-of-directory record is within the last 64 KiB + 22 bytes (its comment is at most 65,535)
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return undefined;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Number.MAX_SAFE_INTEGER;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 /** Answers from the questionnaire workbook: the cover sheet maps sheets to vendor ids. */
 export async function answersFromXlsx(bytes: Uint8Array, file: string): Promise<LoadedAnswers> {
   const [{ default: ExcelJS }, { COVER_SHEET, COVER_VENDOR_HEADER }] = await Promise.all([import('exceljs'), import('../render/xlsx.js')]);
+  const unpacked = unpackedSize(bytes);
+  if (unpacked === undefined || unpacked > MAX_UNPACKED_XLSX_BYTES)
+    return {
+      issues: [
+        {
+          file,
+          pointer: '',
+          message: unpacked === undefined ? 'not a readable XLSX workbook (no ZIP directory)' : `the workbook unpacks to ${unpacked} bytes; the limit is ${MAX_UNPACKED_XLSX_BYTES}`,
+          hint: 'use the workbook complyflow questions --format xlsx wrote',
+        },
+      ],
+    };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

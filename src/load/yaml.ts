@@ -1,6 +1,6 @@
 // Safe YAML reading: size and encoding checks, alias-bomb limits, no
 // prototype keys, and a way to turn a JSON pointer back into line:column.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CST, Lexer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Issue } from '../core/types.js';
 import { pointerKeys } from './pointer.js';
 
@@ -28,12 +28,12 @@ function decode(file: string, bytes: Uint8Array): { text?: string; issue?: Issue
         hint: 'split the description or check that this is the right file',
       },
     };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0) !== (bytes[1] === 0)))
+    return { issue: { file, pointer: '', line: 1, column: 1, message: 'the file is UTF-16 text, not UTF-8', hint: 'save it as UTF-8' } };
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { issue: { file, pointer: '', ...position(bytes, nul), message: 'this is a binary file, not YAML text' } };
   try {
-    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     let bad = 0;
     // find the first invalid byte for the message
@@ -58,7 +58,7 @@ function position(bytes: Uint8Array, offset: number): { line: number; column: nu
     if (bytes[i] === 10) {
       line++;
       column = 1;
-    } else column++;
+    } else if ((bytes[i]! & 0xc0) !== 0x80) column++; // characters, not the bytes after a character's first
   }
   return { line, column };
 }
@@ -82,34 +82,119 @@ function forbiddenKey(value: unknown, seen = new Set<object>()): string | undefi
   return undefined;
 }
 
+/** Values (scalars and aliases) a file may hold: a document of more would not fit in memory once read. */
+export const MAX_VALUES = 2_500_000;
+const VALUE_TOKENS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar', 'alias']);
+
+/** Counted by the lexer, which holds no tree, before parsing; only for text long enough to hold that many. */
+function tooManyValues(text: string): string | undefined {
+  if (text.length < 2 * MAX_VALUES) return undefined;
+  let values = 0;
+  for (const token of new Lexer().lex(text))
+    if (VALUE_TOKENS.has(CST.tokenType(token) ?? '') && ++values > MAX_VALUES)
+      return `the file holds more than ${MAX_VALUES.toLocaleString('en-US')} values, more than complyflow reads`;
+  return undefined;
+}
+
+/** What a file holds when it holds no YAML value, in words. */
+function emptyFile(text: string, bom: boolean): string {
+  if (/^\s*$/.test(text)) return text === '' ? (bom ? 'the file is empty (only a byte-order mark)' : 'the file is empty') : 'the file is empty (only blank space)';
+  return 'the file holds only comments, no YAML value';
+}
+
+/** Names for numbers YAML can write but no count or limit means. */
+function oddNumber(source: string, value: number): string | undefined {
+  if (Number.isNaN(value)) return `${source} is YAML for "not a number"; write a number`;
+  if (!Number.isFinite(value)) return /inf/i.test(source) ? `${source} is YAML for infinity; write a number` : `${source} is too large a number`;
+  if (Object.is(value, -0)) return `${source} is negative zero; write 0`;
+  return undefined;
+}
+
+/**
+ * Keys given twice in one mapping and numbers no count means (.nan, .inf, 1e400, -0), in one pass over the
+ * document: linear, and without recursion, however deep.
+ */
+function oddNodes(doc: Document.Parsed, file: string, at: (offset: number) => { line: number; column: number }): Issue[] {
+  const issues: Issue[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          if (keys.has(key)) issues.push({ file, pointer: '', ...at(pair.key.range?.[0] ?? 0), message: `the key "${key}" is given twice in this mapping`, hint: 'keep one' });
+          keys.add(key);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    else if (isScalar(node) && typeof node.value === 'number') {
+      const odd = oddNumber(node.source ?? String(node.value), node.value);
+      if (odd) issues.push({ file, pointer: '', ...at(node.range?.[0] ?? 0), message: odd });
+    }
+  }
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
 export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml {
   const lines = new LineCounter();
   const failed = (issue: Issue): ParsedYaml => ({ value: undefined, doc: null, lines, issues: [issue], locate: () => undefined });
   let text: string;
+  let bom = false;
   if (typeof bytes === 'string') text = bytes;
   else {
     const d = decode(file, bytes);
     if (d.issue) return failed(d.issue);
     text = d.text!;
+    bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   }
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    bom = true;
+  }
+  // Old Mac line endings (CR alone) read as line ends; same length, so every offset stays.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
+  const values = tooManyValues(text);
+  if (values) return failed({ file, pointer: '', line: 1, column: 1, message: values, hint: 'split the file, or check that this is the right file' });
+  // Duplicate keys are found below, in one pass: the parser's own check compares every pair of keys.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
   const issues: Issue[] = [];
   const at = (offset: number) => {
     const p = lines.linePos(offset);
-    return { line: p.line, column: p.col };
+    const before = text.slice(lines.lineStarts[p.line - 1] ?? 0, offset);
+    // columns count characters: a character outside the BMP is two UTF-16 units
+    return { line: p.line, column: /[\uD800-\uDBFF]/.test(before) ? [...before].length + 1 : p.col };
   };
   for (const e of doc.errors) {
     const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     // The parser recurses per level: thousands of levels overflow its stack, which is no syntax error to the user.
     if (/Maximum call stack/.test(msg)) issues.push({ file, pointer: '', ...at(e.pos[0]), message: 'the YAML is nested too deeply to read', hint: 'a flow needs a handful of levels; check that this is the right file' });
+    else if (e.code === 'MULTIPLE_DOCS') issues.push({ file, pointer: '', ...at(e.pos[0]), message: 'a second YAML document starts here; give one document per file', hint: 'remove the --- line, or split the file' });
     else issues.push({ file, pointer: '', ...at(e.pos[0]), message: `YAML syntax: ${msg}` });
   }
+  for (const w of doc.warnings)
+    if (w.code === 'TAG_RESOLVE_FAILED') issues.push({ file, pointer: '', ...at(w.pos[0]), message: `unknown YAML tag ${/: (.*)$/.exec(w.message.split('\n')[0]!)?.[1] ?? ''}`.trimEnd(), hint: 'remove the tag' });
+  if (!issues.length && doc.contents === null) issues.push({ file, pointer: '', line: 1, column: 1, message: emptyFile(text, bom) });
+  if (!issues.length) issues.push(...oddNodes(doc, file, at));
+  // each mapping's keys indexed once, so locating many issues stays linear
+  const indexes = new WeakMap<object, Map<string, Pair>>();
+  const keyIndex = (map: YAMLMap): Map<string, Pair> => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+      indexes.set(map, index);
+    }
+    return index;
+  };
   const locateNode = (pointer: string): Node | undefined => {
     let node: unknown = doc.contents;
     let last: Node | undefined = (node as Node) ?? undefined;
     for (const seg of pointerKeys(pointer)) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg);
+        const pair = keyIndex(node).get(seg);
         if (!pair) break;
         node = pair.value ?? pair.key;
       } else if (isSeq(node)) {

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
 import { CHECK_FORMATS } from '../../render/formats.js';
-import { parseAsOf, parseFormat, parseMarkets, parseSeverity } from '../options.js';
+import { parseAsOf, parseFormat, parseMarkets, requireOffered, parseSeverity } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { ExitError, EXIT, UsageError } from '../../errors.js';
-import type { Report } from '../../core/types.js';
-import { SEVERITIES } from '../../core/types.js';
+import { SEVERITIES, type Report } from '../../core/types.js';
 import { uncoveredSentence } from '../../core/coverage.js';
+import { didYouMean } from '../../core/suggest.js';
+import { MAX_SHOWN_ISSUES } from '../issues.js';
 
 interface CheckOpts {
   market?: string[];
@@ -61,11 +62,18 @@ export function registerCheck(program: Command, ctx: Context): void {
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
+      requireOffered(markets, flow, lib.tax);
       const status = opts.status ? requireStatus(resolveFrom(io, opts.status)) : undefined;
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
       if (opts.answers) {
-        const [{ applyAnswers }, { requireAnswers }] = await Promise.all([import('../../core/answers.js'), import('../../load/answers.js')]);
-        report = applyAnswers(report, await requireAnswers(resolveFrom(io, opts.answers)), lib.questions);
+        const [answersCore, answersLoad] = await Promise.all([import('../../core/answers.js'), import('../../load/answers.js')]);
+        const [{ applyAnswers, unmatchedAnswers }, { requireAnswers }] = [answersCore, answersLoad];
+        const answers = await requireAnswers(resolveFrom(io, opts.answers));
+        // An answer the report does not ask for is likely a typo: said, never dropped in silence.
+        const unmatched = unmatchedAnswers(report, answers);
+        for (const id of unmatched.slice(0, MAX_SHOWN_ISSUES)) io.stderr(`complyflow: warning: ${opts.answers}: ${unmatchedAnswer(report, id)}\n`);
+        if (unmatched.length > MAX_SHOWN_ISSUES) io.stderr(`complyflow: warning: … and ${(unmatched.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more answers not used\n`);
+        report = applyAnswers(report, answers, lib.questions);
       }
       // Renderers load when used: the JSON report needs no template engine.
       const { renderReportOutput } = await import('../../render/output.js');
@@ -87,4 +95,16 @@ export function registerCheck(program: Command, ctx: Context): void {
         if (failures.length) throw new ExitError(EXIT.failOn, `complyflow: ${failures.join('; ')}`);
       }
     });
+}
+
+/** An answer for `vendor/question` that the report does not ask, with the nearest vendor or question it does. */
+export function unmatchedAnswer(report: Report, id: string): string {
+  const [vendorId, questionId] = [id.slice(0, id.indexOf('/')), id.slice(id.indexOf('/') + 1)];
+  const vendor = report.vendors.find((v) => v.id === vendorId);
+  if (!vendor) {
+    const hint = didYouMean(vendorId, report.vendors.map((v) => v.id));
+    return `answers for vendor "${vendorId}", which this report asks nothing of, are not used${hint ? ` (${hint})` : ''}`;
+  }
+  const hint = didYouMean(questionId, vendor.questions.map((q) => q.id));
+  return `the answer to "${questionId}" for vendor ${vendorId} is not used: this report does not ask it${hint ? ` (${hint})` : ''}`;
 }

@@ -1,6 +1,5 @@
 // `complyflow diff <old.json> <new.json>`: what changed between two runs of
 // `check --format json`: items added, removed and changed, laws that now apply.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { diffReports, type ReportDiff } from '../../core/diff.js';
@@ -10,6 +9,7 @@ import { parseFormat } from '../options.js';
 import { emit, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { diffStoreAnswers, type StoresDiff, type StoresReport } from '../../core/stores.js';
+import { readBytes } from '../../load/read.js';
 
 export type DiffFormat = 'md' | 'json';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'json'];
@@ -20,12 +20,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Read a JSON report written by `check --format json`, with a plain message when it is not one. */
 export function readReport(file: string, shown: string): Report {
+  const read = readBytes(file);
+  if (read.issue) throw new UsageError(`${shown}: ${read.issue.message}`);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${shown}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${(e as Error).message})`}`);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes!);
+  } catch {
+    throw new UsageError(`${shown}: not UTF-8 text; give two reports written by complyflow check --format json`);
   }
   let value: unknown;
   try {
@@ -52,7 +53,10 @@ export function readReport(file: string, shown: string): Report {
 /** A file written by `stores --format json`, or undefined when it is something else (then read as a report). */
 function peekStores(file: string): StoresReport | undefined {
   try {
-    const v: unknown = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    // Through the bounded reader, so a huge or endless input stops here too and counts as an input of the run.
+    const read = readBytes(file);
+    if (!read.bytes) return undefined;
+    const v: unknown = JSON.parse(Buffer.from(read.bytes).toString('utf8').replace(/^\uFEFF/, ''));
     if (!isObject(v) || v['schemaVersion'] !== undefined || !Array.isArray(v['stores']) || !isObject(v['game'])) return undefined;
     const ok = v['stores'].every((s) => isObject(s) && (s['store'] === 'play' || s['store'] === 'apple') && Array.isArray(s['dataTypes']));
     return ok ? (v as unknown as StoresReport) : undefined;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary } from '../../library.js';
 import { QUESTIONNAIRE_FORMATS } from '../../render/formats.js';
-import { parseAsOf, parseFormat, parseMarkets } from '../options.js';
+import { parseAsOf, parseFormat, parseMarkets, requireOffered } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
@@ -37,6 +37,7 @@ export function registerQuestions(program: Command, ctx: Context): void {
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
+      requireOffered(markets, flow, lib.tax);
       const vendorIds = (opts.vendor ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
       const known = flow.vendors.map((v) => v.id);
       for (const id of vendorIds)

@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
 import type { Report, StatusEntry, StatusFile } from '../../core/types.js';
-import { parseAsOf, parseMarkets } from '../options.js';
-import { resolveFrom, writeAtomic } from '../io.js';
+import { parseAsOf, parseMarkets, requireOffered } from '../options.js';
+import { outputPath, resolveFrom, writeAtomic } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { printable, printableLines } from '../../core/printable.js';
 
@@ -55,12 +55,13 @@ export function registerStatus(program: Command, ctx: Context): void {
     .action((flowFile: string, opts: StatusInitOpts) => {
       const { io } = ctx;
       const asOf = parseAsOf(opts.asOf, io);
-      const out = opts.out ? resolveFrom(io, opts.out) : undefined;
+      const out = opts.out ? outputPath(io, opts.out) : undefined;
       if (out && existsSync(out) && !opts.force)
         throw new UsageError(`${opts.out} already exists; give --force to overwrite it, or --keep ${opts.out} with another --out to carry its entries over`);
       const lib = requireLibrary((opts.rules ?? []).map((d) => resolveFrom(io, d)));
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
+      requireOffered(markets, flow, lib.tax);
       const keep = opts.keep ? requireStatus(resolveFrom(io, opts.keep)) : undefined;
       const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}) });
       const text = renderStatusYaml(statusFileFor(report, keep), report);
