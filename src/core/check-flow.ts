@@ -2,7 +2,7 @@
 // unique, keys exist in the taxonomies, a flow's data belongs to its purpose.
 // Pure: returns issues located by JSON pointer; the loader adds line:column.
 import type { Flow, Issue } from './types.js';
-import type { Taxonomy } from './taxonomy.js';
+import { countryOf, type Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
 import { flowId } from './subjects.js';
 import { durationSeconds, isDuration } from './duration.js';
@@ -39,11 +39,11 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   unique(flow.vendors ?? [], 'vendors', 'system or vendor', endpoints);
 
   const markets = tax.markets;
-  const countryCodes = () => markets.allCodes().filter((c) => !c.startsWith('US-'));
+  const countryCodes = () => markets.allCodes().filter((c) => countryOf(c) === c);
   const seenMarkets = new Map<string, number>();
   flow.markets.forEach((m, i) => {
     const c = markets.canonical(m.code);
-    if (!c) return add(`/markets/${i}/code`, `unknown market "${m.code}"`, didYouMean(m.code, markets.allCodes()) ?? 'use ISO 3166-1 alpha-2 (DE), ISO 3166-2 for US states (US-CA), or EU, EEA, US, SEA');
+    if (!c) return add(`/markets/${i}/code`, `unknown market "${m.code}"`, didYouMean(m.code, markets.allCodes()) ?? 'use ISO 3166-1 alpha-2 (DE), ISO 3166-2 for US states (US-CA) and Canadian provinces (CA-QC), or EU, EEA, US, CA, SEA');
     const before = seenMarkets.get(c);
     if (before !== undefined) add(`/markets/${i}/code`, `market "${m.code}" is listed twice`, `first at markets.${before}`);
     else seenMarkets.set(c, i);

@@ -5,8 +5,8 @@
 // jurisdiction) includes it, whether the law then applies to the game or not:
 // MY's PDPA covers MY even for a studio with no establishment there. Practice
 // packs (`kind: practice`, e.g. vendor-assurance with territory GLOBAL) are not
-// law and cover nothing. Markets are compared as leaves (countries and US
-// states): as a market, US stands for every state and DC, so a federal pack
+// law and cover nothing. Markets are compared as leaves (countries, US
+// states, Canadian provinces and territories): as a market, US stands for every state and DC, so a federal pack
 // with jurisdiction US (us-coppa) covers every state, as the taxonomy says.
 // US territories that are ISO countries of their own (PR, GU, VI, AS, MP, UM)
 // are not in the US group, so a US-wide pack does not cover them.

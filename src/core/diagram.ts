@@ -2,6 +2,7 @@
 // data moving between them, cross-border transfers marked), drawn two ways
 // from the same graph: Mermaid text for Markdown, and a simple layered layout
 // that the HTML report draws as inline SVG (offline, no script needed).
+import { countryOf } from './taxonomy.js';
 import type { Flow } from './types.js';
 
 export interface DiagramNode {
@@ -38,9 +39,9 @@ function addUnique(list: string[], seen: Set<string>, values: readonly string[])
     }
 }
 
-/** A region code as a country: a US state is the US. */
+/** A region code as a country: a US state is the US, a Canadian province is CA. */
 function country(region: string): string {
-  return region.startsWith('US-') ? 'US' : region;
+  return countryOf(region);
 }
 
 export function buildDiagram(flow: Flow): DiagramGraph {

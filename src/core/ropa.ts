@@ -3,6 +3,7 @@
 // (Art. 30(2)): one entry per processor vendor, the processing it carries out
 // on the controller's behalf, so its own record can be checked against ours.
 import { describeDuration, isDuration } from './duration.js';
+import { countryOf } from './taxonomy.js';
 import type { Flow, LawfulBasis, Vendor } from './types.js';
 
 export type RopaView = 'controller' | 'processor';
@@ -69,7 +70,7 @@ export interface RopaOptions {
 }
 
 function country(region: string): string {
-  return region.startsWith('US-') ? 'US' : region;
+  return countryOf(region);
 }
 
 export function describeRetention(value: string | undefined): string {

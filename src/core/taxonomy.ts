@@ -6,25 +6,36 @@ export function keyMatches(key: string, pattern: string): boolean {
   return key === pattern || key.startsWith(pattern + '.');
 }
 
+/** The country of a region code: an ISO 3166-2 subdivision (US-CA, CA-QC) is its country, anything else itself. */
+export function countryOf(region: string): string {
+  return /^[A-Z]{2}-/.test(region) ? region.slice(0, 2) : region;
+}
+
 export function matchesAny(key: string, patterns: readonly string[]): boolean {
   for (const p of patterns) if (keyMatches(key, p)) return true;
   return false;
 }
 
 /**
- * Market and region arithmetic. As a market, a group code (EU, EEA, US, SEA)
- * stands for its members, and US means every state. As a region (where a
- * vendor processes data) everything is reduced to countries.
+ * Market and region arithmetic. As a market, a group code (EU, EEA, US, CA, SEA)
+ * stands for its members: US means every state, CA every province and
+ * territory. As a region (where a vendor processes data) everything is reduced
+ * to countries: a subdivision (US-CA, CA-QC) is its country.
  */
 export class Markets {
   private readonly byCode = new Map<string, MarketEntry>();
   private readonly alias = new Map<string, string>();
   private readonly leafCache = new Map<string, ReadonlySet<string>>();
+  /** Groups that are also countries (US, CA): as a region, the country itself. */
+  private readonly countryGroups = new Set<string>();
 
   constructor(entries: readonly MarketEntry[]) {
     for (const e of entries) {
-      // US is both a group (every state, as a market) and a country (as a region): keep the group.
-      if (this.byCode.get(e.code)?.members) continue;
+      // US and CA are both a group (every subdivision, as a market) and a country (as a region): keep the group.
+      if (this.byCode.get(e.code)?.members) {
+        if (!e.members) this.countryGroups.add(e.code);
+        continue;
+      }
       this.byCode.set(e.code, e);
       for (const a of e.aliases ?? []) this.alias.set(a, e.code);
     }
@@ -40,7 +51,7 @@ export class Markets {
     return [...this.byCode.keys(), ...this.alias.keys()];
   }
 
-  /** Every smallest market the taxonomy knows (countries and US states; US itself is its states), sorted. */
+  /** Every smallest market the taxonomy knows (countries and subdivisions; US and CA are their subdivisions), sorted. */
   leafCodes(): string[] {
     const out: string[] = [];
     for (const [code, e] of this.byCode) if (!e.members) out.push(code);
@@ -51,7 +62,7 @@ export class Markets {
     return this.byCode.get(this.canonical(code) ?? code)?.name ?? code;
   }
 
-  /** The smallest markets a code stands for: countries and US states. */
+  /** The smallest markets a code stands for: countries, US states and Canadian provinces and territories. */
   leaves(code: string): ReadonlySet<string> {
     const c = this.canonical(code) ?? code;
     let cached = this.leafCache.get(c);
@@ -72,12 +83,12 @@ export class Markets {
     return out;
   }
 
-  /** Countries a region code stands for: groups expand, a US state is the US. */
+  /** Countries a region code stands for: groups expand, a subdivision is its country (US-CA is US, CA-QC is CA). */
   countries(code: string): Set<string> {
     const c = this.canonical(code) ?? code;
-    if (c === 'US') return new Set(['US']);
+    if (this.countryGroups.has(c)) return new Set([c]);
     const out = new Set<string>();
-    for (const l of this.leaves(c)) out.add(l.startsWith('US-') ? 'US' : l);
+    for (const l of this.leaves(c)) out.add(countryOf(l));
     return out;
   }
 
