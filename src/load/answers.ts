@@ -8,7 +8,7 @@ import type { Issue } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { readBytes, locateIssues } from './read.js';
 import { MAX_INPUT_BYTES, parseYaml } from './yaml.js';
-import { HEADER_TO_KEY, QUESTION_COLUMNS, VENDOR_COLUMNS, type ColumnKey } from '../render/questionnaire.js';
+import { HEADER_TO_KEY, QUESTION_COLUMNS, VENDOR_COLUMNS, type ColumnKey } from '../core/questionnaire-columns.js';
 
 const COLUMN_HEADERS: ReadonlyMap<ColumnKey, string> = new Map([...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => [c.key, c.header]));
 
@@ -20,7 +20,7 @@ export interface LoadedAnswers {
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
-import { unneutralize } from '../render/cells.js';
+import { unneutralize } from '../core/cells.js';
 export { unneutralize };
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
 import type { Report } from '../core/types.js';
 import { uncoveredSentence } from '../core/coverage.js';
-import { neutralizeCell } from './cells.js';
+import { neutralizeCell } from '../core/cells.js';
 import { QUESTION_COLUMNS, questionRows, VENDOR_COLUMNS, type Questionnaire } from './questionnaire.js';
 
 /**

@@ -5,7 +5,7 @@ import { buildDiagram, layoutDiagram, toMermaid, type DiagramLayout } from '../c
 import { SEVERITIES } from '../core/types.js';
 import { buildView, type LawView, type StaleStatusEntry } from './view.js';
 import { template } from './handlebars.js';
-import { buildProgress, progressOf, type ProgressView } from './progress.js';
+import { buildProgress, type progressOf, type ProgressView } from './progress.js';
 
 export { buildProgress, progressOf, type Progress, type ProgressView } from './progress.js';
 

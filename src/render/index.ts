@@ -30,7 +30,6 @@ export type Pieces = (transient: boolean) => Iterable<Uint8Array>;
 export type Output = string | Uint8Array | Pieces;
 
 /** The report in a format, as the CLI writes it: JSON and Markdown in pieces, the rest whole. */
-export { renderReportOutput } from './output.js';
 
 export { renderMarkdown };
 

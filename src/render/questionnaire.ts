@@ -19,7 +19,6 @@ export interface Questionnaire {
   vendors: ReportVendor[];
 }
 
-import type { QuestionnaireFormat } from './formats.js';
 export { QUESTIONNAIRE_FORMATS, type QuestionnaireFormat } from './formats.js';
 
 /** The questionnaire for some (default: all) vendors of a report. Pure. */
@@ -43,31 +42,9 @@ export function questionnaireFromReport(report: Report, vendorIds?: readonly str
 
 // ---------------------------------------------------------------- cells
 
-export { neutralizeCell } from './cells.js';
+export { neutralizeCell } from '../core/cells.js';
 
-/** The question columns of every questionnaire table, in order. `key` is what readers look for. */
-export const QUESTION_COLUMNS = [
-  { key: 'question-id', header: 'Question id', width: 24 },
-  { key: 'question', header: 'Question', width: 60 },
-  { key: 'why', header: 'Why we ask (laws)', width: 34 },
-  { key: 'citations', header: 'Citations', width: 30 },
-  { key: 'evidence', header: 'Evidence expected', width: 44 },
-  { key: 'answer', header: 'Answer', width: 40 },
-  { key: 'notes', header: 'Notes', width: 30 },
-] as const;
-
-/** CSV puts every vendor in one table, so it leads with the vendor. */
-export const VENDOR_COLUMNS = [
-  { key: 'vendor-id', header: 'Vendor id', width: 16 },
-  { key: 'vendor', header: 'Vendor', width: 24 },
-] as const;
-
-export type ColumnKey = (typeof QUESTION_COLUMNS)[number]['key'] | (typeof VENDOR_COLUMNS)[number]['key'];
-
-/** Headers as written, so readers can find columns by header text. */
-export const HEADER_TO_KEY: ReadonlyMap<string, ColumnKey> = new Map(
-  [...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => [c.header.toLowerCase(), c.key]),
-);
+export { QUESTION_COLUMNS, VENDOR_COLUMNS, HEADER_TO_KEY, type ColumnKey } from '../core/questionnaire-columns.js';
 
 function lawNames(q: ReportQuestion, doc: Questionnaire): string {
   const byId = new Map(doc.regulations.map((r) => [r.id, r]));
@@ -106,18 +83,4 @@ export function renderQuestionnaireMarkdown(doc: Questionnaire): string {
 
 export function renderQuestionnaireJson(doc: Questionnaire): string {
   return JSON.stringify(doc, null, 2) + '\n';
-}
-
-/** Render a questionnaire; CSV and XLSX writers load lazily (exceljs is large). */
-export async function renderQuestionnaire(doc: Questionnaire, format: QuestionnaireFormat): Promise<string | Uint8Array> {
-  switch (format) {
-    case 'json':
-      return renderQuestionnaireJson(doc);
-    case 'md':
-      return renderQuestionnaireMarkdown(doc);
-    case 'csv':
-      return (await import('./csv.js')).renderQuestionnaireCsv(doc);
-    case 'xlsx':
-      return (await import('./xlsx.js')).renderQuestionnaireXlsx(doc);
-  }
 }

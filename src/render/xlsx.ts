@@ -8,7 +8,7 @@ import type { Report } from '../core/types.js';
 import { CHECKLIST_CSV_HEADER, uncoveredRows } from './csv.js';
 import { buildProgress, type Progress } from './progress.js';
 import { describeDuration } from '../core/duration.js';
-import { fitExcelCell, neutralizeCell } from './cells.js';
+import { fitExcelCell, neutralizeCell } from '../core/cells.js';
 import { QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
 import { staleStatusEntries } from './view.js';
 import { uncoveredSentence } from '../core/coverage.js';

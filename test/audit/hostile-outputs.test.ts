@@ -18,7 +18,7 @@ import { AS_OF, checkJson, exampleFlow, scratch, writeFlow } from './helpers.js'
 import type { Flow, Report } from '../../src/core/types.js';
 import { buildDiagram, toMermaid } from '../../src/core/diagram.js';
 import { formatIssue } from '../../src/cli/io.js';
-import { EXCEL_CELL_LIMIT } from '../../src/render/cells.js';
+import { EXCEL_CELL_LIMIT } from '../../src/core/cells.js';
 
 /** Text that a spreadsheet, a Markdown renderer, Mermaid or a terminal could take for something else. */
 export const HOSTILE = [

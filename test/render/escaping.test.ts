@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { marked } from 'marked';
-import { EXCEL_CELL_LIMIT, fitExcelCell, neutralizeCell, readsAsFormula, unneutralize } from '../../src/render/cells.js';
+import { EXCEL_CELL_LIMIT, fitExcelCell, neutralizeCell, readsAsFormula, unneutralize } from '../../src/core/cells.js';
 import { markdownCode, markdownText, markdownUrl } from '../../src/render/markdown-text.js';
 import { printable } from '../../src/core/printable.js';
 

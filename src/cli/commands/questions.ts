@@ -29,7 +29,7 @@ export function registerQuestions(program: Command, ctx: Context): void {
     .option('--as-of <date>', 'evaluate laws as of this date, YYYY-MM-DD (default: today)')
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .action(async (flowFile: string, opts: QuestionsOpts) => {
-      const { questionnaireFromReport, renderQuestionnaire } = await import('../../render/questionnaire.js');
+      const [{ questionnaireFromReport }, { renderQuestionnaire }] = await Promise.all([import('../../render/questionnaire.js'), import('../../render/questionnaire-output.js')]);
       const { io } = ctx;
       const format = parseFormat(opts.format, QUESTIONNAIRE_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);
