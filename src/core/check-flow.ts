@@ -41,13 +41,19 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   const markets = tax.markets;
   const countryCodes = () => markets.allCodes().filter((c) => countryOf(c) === c);
   const seenMarkets = new Map<string, number>();
+  // A market listed again is reported once, at its second listing, with every place it appears.
+  const repeats = new Map<string, number[]>();
   flow.markets.forEach((m, i) => {
     const c = markets.canonical(m.code);
     if (!c) return add(`/markets/${i}/code`, `unknown market "${m.code}"`, didYouMean(m.code, markets.allCodes()) ?? 'use ISO 3166-1 alpha-2 (DE), ISO 3166-2 for US states (US-CA) and Canadian provinces (CA-QC), or EU, EEA, US, CA, SEA');
     const before = seenMarkets.get(c);
-    if (before !== undefined) add(`/markets/${i}/code`, `market "${m.code}" is listed twice`, `first at markets.${before}`);
+    if (before !== undefined) repeats.set(c, [...(repeats.get(c) ?? [before]), i]);
     else seenMarkets.set(c, i);
   });
+  for (const [c, at] of repeats) {
+    const times = at.length === 2 ? 'twice' : `${at.length} times`;
+    add(`/markets/${at[1]}/code`, `market "${flow.markets[at[1]!]!.code}" is listed ${times}`, `at ${at.map((i) => `markets.${i}`).join(', ')}; list it once (code ${c})`);
+  }
   // A market inside another listed market would count its players twice.
   // Over the first listing of each known market only: at most a few hundred, however long the list.
   const firstListed = [...seenMarkets.values()].map((i) => [i, flow.markets[i]!] as const);

@@ -101,3 +101,17 @@ describe('places named in messages', () => {
     expect(pointerLabel('/items/a~0b c')).toBe('items["a~b c"]');
   });
 });
+
+describe('a market listed more than once', () => {
+  it('is reported once, at its second listing, naming every place', async () => {
+    const { checkFlow } = await import('../../src/core/check-flow.js');
+    const { flow } = await import('../helpers.js');
+    const { loadTaxonomy } = await import('../../src/load/taxonomy.js');
+    const f = flow({ markets: [{ code: 'SG' }, { code: 'TH' }, { code: 'SG' }, { code: 'SG' }] });
+    const issues = checkFlow(f, loadTaxonomy(), 'flow.yaml').filter((i) => /listed/.test(i.message));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.pointer).toBe('/markets/2/code');
+    expect(issues[0]!.message).toBe('market "SG" is listed 3 times');
+    expect(issues[0]!.hint).toContain('markets.0, markets.2, markets.3');
+  });
+});
