@@ -26,8 +26,10 @@ export interface PlanTask {
   inForce: string;
   regulations: string[];
   jurisdictions: string[];
-  /** each item it satisfies, with its law and citation */
-  items: Array<{ id: string; regulation: string; citation: string; determination: Determination }>;
+  /** the ids of the items it satisfies */
+  items: string[];
+  /** each law's citation it satisfies, as `<pack>: <citation>`, without repeats */
+  citations: string[];
   /** what an auditor will ask for, from every item, without repeats */
   evidence: string[];
   /** why this law keeps a task of its own (its text refuses work done for another law) */
@@ -42,7 +44,7 @@ export type ReuseOf = (item: ReportItem) => { allowed: boolean; why?: string };
 /** The reuse decisions a plan already made, for a plan rebuilt with more items (vendors' answers). */
 export function reuseFromPlan(plan: readonly PlanTask[]): ReuseOf {
   const refused = new Map<string, string>();
-  for (const t of plan) if (t.ownTask !== undefined) for (const i of t.items) refused.set(i.id, t.ownTask);
+  for (const t of plan) if (t.ownTask !== undefined) for (const id of t.items) refused.set(id, t.ownTask);
   return (item) => {
     const why = refused.get(item.id);
     return why === undefined ? { allowed: true } : { allowed: false, why };
@@ -73,6 +75,13 @@ export function taskIdOf(item: ReportItem, reuseOf: ReuseOf): string {
 }
 
 export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanTask[] {
+  // A portfolio's items share a few dozen deadlines: each is parsed once.
+  const parsed = new Map<string, number>();
+  const secondsOf = (d: string) => {
+    let n = parsed.get(d);
+    if (n === undefined) parsed.set(d, (n = durationSeconds(d)));
+    return n;
+  };
   const groups = new Map<string, ReportItem[]>();
   for (const item of items) {
     const id = taskIdOf(item, reuseOf);
@@ -90,7 +99,9 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
     const regulations = new Set<string>();
     const jurisdictions = new Set<string>();
     const evidence = new Set<string>();
+    const citations = new Set<string>();
     for (const item of group) {
+      citations.add(`${item.regulation}: ${item.citation}`);
       if (SEVERITIES.indexOf(item.severity) < SEVERITIES.indexOf(severity)) severity = item.severity;
       if (DETERMINATION_RANK[item.determination] < DETERMINATION_RANK[determination]) determination = item.determination;
       if (item.inForce < inForce) inForce = item.inForce;
@@ -98,7 +109,7 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
       jurisdictions.add(item.jurisdiction);
       for (const e of item.evidence) evidence.add(e);
       if (item.deadline) {
-        const seconds = durationSeconds(item.deadline.within);
+        const seconds = secondsOf(item.deadline.within);
         if (!shortest || seconds < shortest.seconds) shortest = { seconds, deadline: item.deadline, setBy: new Set([item.regulation]) };
         else if (seconds === shortest.seconds) shortest.setBy.add(item.regulation);
       }
@@ -115,14 +126,15 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
       inForce,
       regulations: [...regulations].sort(),
       jurisdictions: [...jurisdictions].sort(),
-      items: group.map((i) => ({ id: i.id, regulation: i.regulation, citation: i.citation, determination: i.determination })),
+      items: group.map((i) => i.id),
+      citations: [...citations],
       evidence: [...evidence],
       ...(reuse.allowed ? {} : { ownTask: reuse.why ?? `${first.regulation} does not accept work done for another law` }),
       status: taskStatus(group),
       progress: { closed: group.filter((i) => closed(i.status)).length, total: group.length },
     });
   }
-  const seconds = new Map(tasks.map((t) => [t.id, t.deadline ? durationSeconds(t.deadline.within) : Infinity]));
+  const seconds = new Map(tasks.map((t) => [t.id, t.deadline ? secondsOf(t.deadline.within) : Infinity]));
   // What to do first: the most severe, what applies now, what applied earliest, the tightest deadline, what serves most laws.
   return tasks.sort(
     (a, b) =>

@@ -172,13 +172,13 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     [
       { header: '#', width: 6 }, { header: 'Task id', width: 40 }, { header: 'Task', width: 50 }, { header: 'Severity', width: 10 },
       { header: 'Determination', width: 13 }, { header: 'Status', width: 13 }, { header: 'Strictest deadline', width: 40 },
-      { header: 'Set by', width: 30 }, { header: 'Laws', width: 50 }, { header: 'Items closed', width: 12 }, { header: 'Items', width: 80 },
+      { header: 'Set by', width: 30 }, { header: 'Laws', width: 50 }, { header: 'Items closed', width: 12 }, { header: 'Items', width: 80 }, { header: 'Citations', width: 60 },
       { header: 'Evidence', width: 60 }, { header: 'Own task because', width: 40 },
     ],
     report.plan.map((t, i) => [
       String(i + 1), t.id, t.title, t.severity, t.determination, t.status,
       t.deadline ? `${describeDuration(t.deadline.within)} of ${t.deadline.from}, to ${t.deadline.to}` : '', t.deadline ? t.deadline.setBy.join(', ') : '',
-      t.regulations.join(', '), `${t.progress.closed}/${t.progress.total}`, t.items.map((x) => `${x.id} (${x.citation})`).join('; '),
+      t.regulations.join(', '), `${t.progress.closed}/${t.progress.total}`, t.items.join('; '), t.citations.join('; '),
       t.evidence.join('; '), t.ownTask ?? '',
     ]),
   );
