@@ -130,7 +130,7 @@ const t4 = performance.now();
 const jsonBytes = statSync(join(out, 'report-inprocess.json')).size;
 console.log('\nin one process:');
 for (const [k, v] of [
-  ['load rule library (${lib.regulations.length} packs)', t1 - t0],
+  [`load rule library (${library.regulations.length} packs)`, t1 - t0],
   ['read + validate + check the flow', t2 - t1],
   ['evaluate (all laws)', t3 - t2],
   [`write JSON, streamed (${(jsonBytes / 1e6).toFixed(0)} MB)`, t4 - t3],
