@@ -24,15 +24,18 @@ describe.each(packs.map((p) => [basename(p.dir), p] as const))('%s', (id, pack) 
   });
 });
 
-describe('fixtures of a rule with items: one name the subjects that trigger its item', () => {
-  const pack = packs.find((p) => basename(p.dir) === 'us-co-cpa')!;
-  const reg = lib.regulations.find((r) => r.id === 'us-co-cpa')!;
-  const file = pack.testFiles.find((f) => basename(f) === 'opt-out-targeted-advertising-sale.test.yaml')!;
+/**
+ * A pack's fixture file with one edit, run from a copy (its base flow beside it, as in the pack):
+ * the messages of the cases that fail.
+ */
+function editedFixture(packId: string, fixture: string) {
+  const pack = packs.find((p) => basename(p.dir) === packId)!;
+  const reg = lib.regulations.find((r) => r.id === packId)!;
+  const file = pack.testFiles.find((f) => basename(f) === fixture)!;
   const original = readFileSync(file, 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'complyflow-fixture-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  /** The pack's fixture file with one edit, run from a copy (its base flow beside it, as in the pack). */
-  const run = (edit: (text: string) => string) => {
+  return (edit: (text: string) => string) => {
     mkdirSync(join(dir, 'rules'), { recursive: true });
     mkdirSync(join(dir, 'fixtures'), { recursive: true });
     copyFileSync(join(pack.dir, 'fixtures', 'base.yaml'), join(dir, 'fixtures', 'base.yaml'));
@@ -40,6 +43,10 @@ describe('fixtures of a rule with items: one name the subjects that trigger its 
     writeFileSync(copy, edit(original));
     return runRuleTestFile(copy, reg, lib.tax).results.filter((r) => !r.ok).map((r) => r.message);
   };
+}
+
+describe('fixtures of a rule with items: one name the subjects that trigger its item', () => {
+  const run = editedFixture('us-co-cpa', 'opt-out-targeted-advertising-sale.test.yaml');
   it('passes as written, and fails when the triggers are left out or wrong', () => {
     expect(run((t) => t)).toEqual([]);
     const left = run((t) => t.replace(/\n {4}triggers:\n {4}- telemetry/, ''));
@@ -50,20 +57,7 @@ describe('fixtures of a rule with items: one name the subjects that trigger its 
 });
 
 describe('fixtures can say which facts a to-confirm item names', () => {
-  const pack = packs.find((p) => basename(p.dir) === 'sg-pdpa')!;
-  const reg = lib.regulations.find((r) => r.id === 'sg-pdpa')!;
-  const file = pack.testFiles.find((f) => basename(f) === 'transfer-mechanism.test.yaml')!;
-  const original = readFileSync(file, 'utf8');
-  const dir = mkdtempSync(join(tmpdir(), 'complyflow-unknown-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (edit: (text: string) => string) => {
-    mkdirSync(join(dir, 'rules'), { recursive: true });
-    mkdirSync(join(dir, 'fixtures'), { recursive: true });
-    copyFileSync(join(pack.dir, 'fixtures', 'base.yaml'), join(dir, 'fixtures', 'base.yaml'));
-    const copy = join(dir, 'rules', basename(file));
-    writeFileSync(copy, edit(original));
-    return runRuleTestFile(copy, reg, lib.tax).results.filter((r) => !r.ok).map((r) => r.message);
-  };
+  const run = editedFixture('sg-pdpa', 'transfer-mechanism.test.yaml');
   const withFacts = (facts: string) => (t: string) =>
     t.replace('expect: [{ subject: host@unknown, determination: to-confirm }]', `expect: [{ subject: host@unknown, determination: to-confirm, unknown: [${facts}] }]`);
   it('passes with the right facts and fails with a wrong or missing one', () => {
