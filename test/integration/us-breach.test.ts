@@ -1,0 +1,113 @@
+// Issue 21: the US state data breach notification packs (us-<state>-breach) through `check`: a game that keeps
+// breach-notifiable data gets each state's duty with its citation and deadline; one that keeps only gameplay
+// telemetry gets none; the matrix's breach row names the strictest US deadline.
+import { describe, expect, it } from 'vitest';
+import { check, loadLibrary } from '../../src/library.js';
+import type { Flow, Report } from '../../src/core/types.js';
+import { flow } from '../helpers.js';
+
+const lib = loadLibrary();
+const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.id));
+// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL) or
+// "as soon as practicable" (MA) and carry no deadline.
+const residentDeadline: Record<string, string | null> = {
+  'us-ca-breach': 'P30D',
+  'us-co-breach': 'P30D',
+  'us-fl-breach': 'P30D',
+  'us-il-breach': null,
+  'us-ma-breach': null,
+  'us-ny-breach': 'P30D',
+  'us-tx-breach': 'P60D',
+  'us-wa-breach': 'P30D',
+};
+// The section each state's resident notice duty sits in.
+const residentSection: Record<string, string> = {
+  'us-ca-breach': 'Cal. Civ. Code § 1798.82(a)',
+  'us-co-breach': 'C.R.S. § 6-1-716(2)(a)',
+  'us-fl-breach': 'Fla. Stat. § 501.171(4)(a)',
+  'us-il-breach': '815 ILCS 530/10(a)',
+  'us-ma-breach': 'M.G.L. c. 93H § 3(b)',
+  'us-ny-breach': 'N.Y. Gen. Bus. Law § 899-aa(1)(b), (2)',
+  'us-tx-breach': 'Tex. Bus. & Com. Code § 521.053(b)',
+  'us-wa-breach': 'RCW 19.255.010(1), (8)',
+};
+
+const el = (id: string, category: string) => ({ id, category, subjects: ['player' as const], retention: 'P1Y' });
+const usGame = (data: ReturnType<typeof el>[]): Flow =>
+  flow({
+    controller: { name: 'Studio', establishedIn: 'US' },
+    markets: [{ code: 'US', players: 200_000 }],
+    data: [el('gameplay', 'user.behavior.gameplay'), ...data],
+    systems: [{ id: 'backend', regions: ['US'] }],
+    vendors: [{ id: 'host', name: 'Host', role: 'processor', services: ['cloud'], regions: ['US'] }],
+    purposes: [
+      { id: 'telemetry', use: 'analytics.reporting', data: ['gameplay'] },
+      ...(data.length ? [{ id: 'account', use: 'essential.service', data: data.map((d) => d.id), lawfulBasis: 'contract' as const }] : []),
+    ],
+    flows: [
+      { from: 'backend', to: 'host', data: ['gameplay'], purpose: 'telemetry' },
+      ...(data.length ? [{ from: 'backend', to: 'host', data: data.map((d) => d.id), purpose: 'account' }] : []),
+    ],
+  });
+const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
+const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
+
+const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
+// Texas and Massachusetts do not list online credentials: a named payment card reaches every state.
+const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
+
+describe('US state breach notification packs', () => {
+  it('loads one pack per state this issue covers', () => {
+    expect(breachPacks.map((p) => p.id).sort()).toEqual(Object.keys(residentDeadline));
+  });
+
+  it('gives a game with accounts and a named card offered in US a notify-residents item for every state, with citation and deadline', () => {
+    const items = breachItems(run(usGame(accountWithCard)), 'notify-residents');
+    expect(items.map((i) => i.regulation).sort()).toEqual(Object.keys(residentDeadline));
+    for (const item of items) {
+      expect(item.determination).toBe('applies');
+      expect(item.jurisdiction).toBe(`US-${item.regulation.slice(3, 5).toUpperCase()}`);
+      expect(item.citation.startsWith(residentSection[item.regulation]!)).toBe(true);
+      expect(item.deadline?.within ?? null).toBe(residentDeadline[item.regulation]);
+    }
+  });
+
+  it('gives a game that keeps only gameplay telemetry no breach item', () => {
+    const r = run(usGame([]));
+    expect(r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation))).toEqual([]);
+  });
+
+  it('credentials alone reach every state that lists them, not Texas or Massachusetts', () => {
+    const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
+    expect(states).toEqual(['us-ca-breach', 'us-co-breach', 'us-fl-breach', 'us-il-breach', 'us-ny-breach', 'us-wa-breach']);
+  });
+
+  it('a voiceprint kept with the player account reaches New York, and with a name the states listing biometrics', () => {
+    const voice = el('voiceprint', 'user.biometric.voice');
+    expect(breachItems(run(usGame([voice])), 'notify-residents').map((i) => i.regulation)).toEqual(['us-ny-breach']);
+    const named = breachItems(run(usGame([voice, el('name', 'user.name')])), 'notify-residents').map((i) => i.regulation).sort();
+    expect(named).toEqual(['us-ca-breach', 'us-co-breach', 'us-fl-breach', 'us-il-breach', 'us-ny-breach', 'us-wa-breach']);
+  });
+
+  it('asks each processor holding notifiable data to notify the studio, linking the breach-notice-hours question', () => {
+    const r = run(usGame(accountWithCard));
+    expect(breachItems(r, 'vendor-notify-owner').map((i) => i.subject.id)).toEqual(Array(8).fill('host'));
+    const host = r.vendors.find((v) => v.id === 'host')!;
+    const q = host.questions.find((x) => x.id === 'breach-notice-hours')!;
+    expect(q.regulations).toEqual(expect.arrayContaining(Object.keys(residentDeadline)));
+  });
+
+  it('names the strictest US breach deadline in the matrix: Florida\'s 10 days for a processor', () => {
+    const row = run(usGame(accountWithCard)).matrix.find((m) => m.topic === 'breach-notification')!;
+    expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-FL'] });
+    const cells = Object.fromEntries(row.cells.map((c) => [c.jurisdiction, c.deadline]));
+    expect(cells).toMatchObject({ 'US-CA': 'P30D', 'US-TX': 'P30D', 'US-IL': null, 'US-MA': null });
+  });
+
+  it('without a processor, the strictest US deadline is 30 days, set by the states that fix it', () => {
+    const f = usGame(accountWithCard);
+    const noVendor = { ...f, vendors: [], flows: [] };
+    const row = run(noVendor).matrix.find((m) => m.topic === 'breach-notification')!;
+    expect(row.strictest).toEqual({ within: 'P30D', jurisdictions: ['US-CA', 'US-CO', 'US-FL', 'US-NY', 'US-TX', 'US-WA'] });
+  });
+});
