@@ -8,15 +8,19 @@ import { flow } from '../helpers.js';
 
 const lib = loadLibrary();
 const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.id));
-// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL) or
+// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC) or
 // "as soon as practicable" (MA) and carry no deadline.
 const residentDeadline: Record<string, string | null> = {
   'us-ca-breach': 'P30D',
   'us-co-breach': 'P30D',
+  'us-ct-breach': 'P60D',
+  'us-dc-breach': null,
   'us-fl-breach': 'P30D',
   'us-il-breach': null,
   'us-ma-breach': null,
+  'us-md-breach': 'P45D',
   'us-ny-breach': 'P30D',
+  'us-or-breach': 'P45D',
   'us-tx-breach': 'P60D',
   'us-wa-breach': 'P30D',
 };
@@ -24,10 +28,14 @@ const residentDeadline: Record<string, string | null> = {
 const residentSection: Record<string, string> = {
   'us-ca-breach': 'Cal. Civ. Code § 1798.82(a)',
   'us-co-breach': 'C.R.S. § 6-1-716(2)(a)',
+  'us-ct-breach': 'Conn. Gen. Stat. § 36a-701b(b)(1)',
+  'us-dc-breach': 'D.C. Code § 28-3852(a)',
   'us-fl-breach': 'Fla. Stat. § 501.171(4)(a)',
   'us-il-breach': '815 ILCS 530/10(a)',
   'us-ma-breach': 'M.G.L. c. 93H § 3(b)',
+  'us-md-breach': 'Md. Code, Com. Law § 14-3504(b)',
   'us-ny-breach': 'N.Y. Gen. Bus. Law § 899-aa(1)(b), (2)',
+  'us-or-breach': 'ORS 646A.604(1)(a), (3)(a)',
   'us-tx-breach': 'Tex. Bus. & Com. Code § 521.053(b)',
   'us-wa-breach': 'RCW 19.255.010(1), (8)',
 };
@@ -79,29 +87,29 @@ describe('US state breach notification packs', () => {
 
   it('credentials alone reach every state that lists them, not Texas or Massachusetts', () => {
     const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
-    expect(states).toEqual(['us-ca-breach', 'us-co-breach', 'us-fl-breach', 'us-il-breach', 'us-ny-breach', 'us-wa-breach']);
+    expect(states).toEqual(Object.keys(residentDeadline).filter((id) => id !== 'us-tx-breach' && id !== 'us-ma-breach'));
   });
 
-  it('a voiceprint kept with the player account reaches New York, and with a name the states listing biometrics', () => {
+  it('a voiceprint kept with the player account reaches New York and DC, and with a name the states listing biometrics', () => {
     const voice = el('voiceprint', 'user.biometric.voice');
-    expect(breachItems(run(usGame([voice])), 'notify-residents').map((i) => i.regulation)).toEqual(['us-ny-breach']);
+    expect(breachItems(run(usGame([voice])), 'notify-residents').map((i) => i.regulation).sort()).toEqual(['us-dc-breach', 'us-ny-breach']);
     const named = breachItems(run(usGame([voice, el('name', 'user.name')])), 'notify-residents').map((i) => i.regulation).sort();
-    expect(named).toEqual(['us-ca-breach', 'us-co-breach', 'us-fl-breach', 'us-il-breach', 'us-ny-breach', 'us-wa-breach']);
+    expect(named).toEqual(Object.keys(residentDeadline).filter((id) => id !== 'us-tx-breach' && id !== 'us-ma-breach'));
   });
 
   it('asks each processor holding notifiable data to notify the studio, linking the breach-notice-hours question', () => {
     const r = run(usGame(accountWithCard));
-    expect(breachItems(r, 'vendor-notify-owner').map((i) => i.subject.id)).toEqual(Array(8).fill('host'));
+    expect(breachItems(r, 'vendor-notify-owner').map((i) => i.subject.id)).toEqual(Array(Object.keys(residentDeadline).length).fill('host'));
     const host = r.vendors.find((v) => v.id === 'host')!;
     const q = host.questions.find((x) => x.id === 'breach-notice-hours')!;
     expect(q.regulations).toEqual(expect.arrayContaining(Object.keys(residentDeadline)));
   });
 
-  it('names the strictest US breach deadline in the matrix: Florida\'s 10 days for a processor', () => {
+  it('names the strictest US breach deadline in the matrix: 10 days for a processor (Florida, Maryland, Oregon)', () => {
     const row = run(usGame(accountWithCard)).matrix.find((m) => m.topic === 'breach-notification')!;
-    expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-FL'] });
+    expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-FL', 'US-MD', 'US-OR'] });
     const cells = Object.fromEntries(row.cells.map((c) => [c.jurisdiction, c.deadline]));
-    expect(cells).toMatchObject({ 'US-CA': 'P30D', 'US-TX': 'P30D', 'US-IL': null, 'US-MA': null });
+    expect(cells).toMatchObject({ 'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-IL': null, 'US-MA': null, 'US-DC': null });
   });
 
   it('without a processor, the strictest US deadline is 30 days, set by the states that fix it', () => {
