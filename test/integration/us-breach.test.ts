@@ -8,9 +8,10 @@ import { flow } from '../helpers.js';
 
 const lib = loadLibrary();
 const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.id));
-// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC) or
-// "as soon as practicable" (MA) and carry no deadline.
+// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC), "as soon as practicable"
+// (MA) or "without unreasonable delay" (VA) and carry no deadline.
 const residentDeadline: Record<string, string | null> = {
+  'us-az-breach': 'P45D',
   'us-ca-breach': 'P30D',
   'us-co-breach': 'P30D',
   'us-ct-breach': 'P60D',
@@ -20,12 +21,15 @@ const residentDeadline: Record<string, string | null> = {
   'us-ma-breach': null,
   'us-md-breach': 'P45D',
   'us-ny-breach': 'P30D',
+  'us-oh-breach': 'P45D',
   'us-or-breach': 'P45D',
   'us-tx-breach': 'P60D',
+  'us-va-breach': null,
   'us-wa-breach': 'P30D',
 };
 // The section each state's resident notice duty sits in.
 const residentSection: Record<string, string> = {
+  'us-az-breach': 'A.R.S. § 18-552(A)-(B)',
   'us-ca-breach': 'Cal. Civ. Code § 1798.82(a)',
   'us-co-breach': 'C.R.S. § 6-1-716(2)(a)',
   'us-ct-breach': 'Conn. Gen. Stat. § 36a-701b(b)(1)',
@@ -35,8 +39,10 @@ const residentSection: Record<string, string> = {
   'us-ma-breach': 'M.G.L. c. 93H § 3(b)',
   'us-md-breach': 'Md. Code, Com. Law § 14-3504(b)',
   'us-ny-breach': 'N.Y. Gen. Bus. Law § 899-aa(1)(b), (2)',
+  'us-oh-breach': 'Ohio Rev. Code § 1349.19(B)',
   'us-or-breach': 'ORS 646A.604(1)(a), (3)(a)',
   'us-tx-breach': 'Tex. Bus. & Com. Code § 521.053(b)',
+  'us-va-breach': 'Va. Code § 18.2-186.6(B)',
   'us-wa-breach': 'RCW 19.255.010(1), (8)',
 };
 
@@ -60,8 +66,10 @@ const usGame = (data: ReturnType<typeof el>[]): Flow =>
 const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
 const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
 
+const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tx-breach', 'us-va-breach'];
+const noBiometrics = ['us-ma-breach', 'us-oh-breach', 'us-tx-breach', 'us-va-breach'];
 const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
-// Texas and Massachusetts do not list online credentials: a named payment card reaches every state.
+// Texas, Massachusetts, Virginia and Ohio do not list online credentials: a named payment card reaches every state.
 const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
 
 describe('US state breach notification packs', () => {
@@ -85,16 +93,16 @@ describe('US state breach notification packs', () => {
     expect(r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation))).toEqual([]);
   });
 
-  it('credentials alone reach every state that lists them, not Texas or Massachusetts', () => {
+  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia or Ohio', () => {
     const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
-    expect(states).toEqual(Object.keys(residentDeadline).filter((id) => id !== 'us-tx-breach' && id !== 'us-ma-breach'));
+    expect(states).toEqual(Object.keys(residentDeadline).filter((id) => !noCredentials.includes(id)));
   });
 
   it('a voiceprint kept with the player account reaches New York and DC, and with a name the states listing biometrics', () => {
     const voice = el('voiceprint', 'user.biometric.voice');
     expect(breachItems(run(usGame([voice])), 'notify-residents').map((i) => i.regulation).sort()).toEqual(['us-dc-breach', 'us-ny-breach']);
     const named = breachItems(run(usGame([voice, el('name', 'user.name')])), 'notify-residents').map((i) => i.regulation).sort();
-    expect(named).toEqual(Object.keys(residentDeadline).filter((id) => id !== 'us-tx-breach' && id !== 'us-ma-breach'));
+    expect(named).toEqual(Object.keys(residentDeadline).filter((id) => !noBiometrics.includes(id)));
   });
 
   it('asks each processor holding notifiable data to notify the studio, linking the breach-notice-hours question', () => {
@@ -109,7 +117,7 @@ describe('US state breach notification packs', () => {
     const row = run(usGame(accountWithCard)).matrix.find((m) => m.topic === 'breach-notification')!;
     expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-FL', 'US-MD', 'US-OR'] });
     const cells = Object.fromEntries(row.cells.map((c) => [c.jurisdiction, c.deadline]));
-    expect(cells).toMatchObject({ 'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-IL': null, 'US-MA': null, 'US-DC': null });
+    expect(cells).toMatchObject({ 'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-AZ': 'P45D', 'US-IL': null, 'US-MA': null, 'US-DC': null, 'US-VA': null });
   });
 
   it('without a processor, the strictest US deadline is 30 days, set by the states that fix it', () => {
