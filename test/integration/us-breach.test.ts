@@ -8,8 +8,8 @@ import { flow } from '../helpers.js';
 
 const lib = loadLibrary();
 const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.id));
-// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC), "as soon as practicable"
-// (MA) or "without unreasonable delay" (VA) and carry no deadline.
+// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC, NJ), "as soon as
+// practicable" (MA) or "without unreasonable delay" (VA, PA) and carry no deadline.
 const residentDeadline: Record<string, string | null> = {
   'us-az-breach': 'P45D',
   'us-ca-breach': 'P30D',
@@ -20,9 +20,12 @@ const residentDeadline: Record<string, string | null> = {
   'us-il-breach': null,
   'us-ma-breach': null,
   'us-md-breach': 'P45D',
+  'us-nj-breach': null,
   'us-ny-breach': 'P30D',
   'us-oh-breach': 'P45D',
   'us-or-breach': 'P45D',
+  'us-pa-breach': null,
+  'us-tn-breach': 'P45D',
   'us-tx-breach': 'P60D',
   'us-va-breach': null,
   'us-wa-breach': 'P30D',
@@ -38,9 +41,12 @@ const residentSection: Record<string, string> = {
   'us-il-breach': '815 ILCS 530/10(a)',
   'us-ma-breach': 'M.G.L. c. 93H § 3(b)',
   'us-md-breach': 'Md. Code, Com. Law § 14-3504(b)',
+  'us-nj-breach': 'N.J.S.A. 56:8-163(a)',
   'us-ny-breach': 'N.Y. Gen. Bus. Law § 899-aa(1)(b), (2)',
   'us-oh-breach': 'Ohio Rev. Code § 1349.19(B)',
   'us-or-breach': 'ORS 646A.604(1)(a), (3)(a)',
+  'us-pa-breach': '73 P.S. § 2303(a)',
+  'us-tn-breach': 'Tenn. Code Ann. § 47-18-2107(b)',
   'us-tx-breach': 'Tex. Bus. & Com. Code § 521.053(b)',
   'us-va-breach': 'Va. Code § 18.2-186.6(B)',
   'us-wa-breach': 'RCW 19.255.010(1), (8)',
@@ -66,10 +72,10 @@ const usGame = (data: ReturnType<typeof el>[]): Flow =>
 const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
 const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
 
-const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tx-breach', 'us-va-breach'];
-const noBiometrics = ['us-ma-breach', 'us-oh-breach', 'us-tx-breach', 'us-va-breach'];
+const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
+const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
 const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
-// Texas, Massachusetts, Virginia and Ohio do not list online credentials: a named payment card reaches every state.
+// Texas, Massachusetts, Virginia, Ohio and Tennessee do not list online credentials: a named payment card reaches every state.
 const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
 
 describe('US state breach notification packs', () => {
@@ -93,7 +99,7 @@ describe('US state breach notification packs', () => {
     expect(r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation))).toEqual([]);
   });
 
-  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia or Ohio', () => {
+  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio or Tennessee', () => {
     const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
     expect(states).toEqual(Object.keys(residentDeadline).filter((id) => !noCredentials.includes(id)));
   });
