@@ -3,6 +3,7 @@
 // telemetry gets none; the matrix's breach row names the strictest US deadline.
 import { describe, expect, it } from 'vitest';
 import { check, loadLibrary } from '../../src/library.js';
+import { answerFindings } from '../../src/core/answers.js';
 import type { Flow, Report } from '../../src/core/types.js';
 import { flow } from '../helpers.js';
 
@@ -131,5 +132,15 @@ describe('US state breach notification packs', () => {
     const noVendor = { ...f, vendors: [], flows: [] };
     const row = run(noVendor).matrix.find((m) => m.topic === 'breach-notification')!;
     expect(row.strictest).toEqual({ within: 'P30D', jurisdictions: ['US-CA', 'US-CO', 'US-FL', 'US-NY', 'US-TX', 'US-WA'] });
+  });
+
+  it('judges the processor\'s breach-notice hours against the strictest US deadline (10 days)', () => {
+    const r = run(usGame(accountWithCard));
+    const judged = (hours: number) =>
+      answerFindings(r, { version: 1, vendors: { host: { 'breach-notice-hours': { answer: String(hours) } } } }, lib.questions);
+    expect(judged(72)).toEqual([]);
+    const open = judged(240); // 10 days leaves the studio no time of its own
+    expect(new Set(open.map((i) => i.subject.id))).toEqual(new Set(['host']));
+    expect(open.map((i) => i.regulation)).toEqual(expect.arrayContaining(Object.keys(residentDeadline)));
   });
 });
