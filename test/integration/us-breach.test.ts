@@ -1,0 +1,146 @@
+// Issue 21: the US state data breach notification packs (us-<state>-breach) through `check`: a game that keeps
+// breach-notifiable data gets each state's duty with its citation and deadline; one that keeps only gameplay
+// telemetry gets none; the matrix's breach row names the strictest US deadline.
+import { describe, expect, it } from 'vitest';
+import { check, loadLibrary } from '../../src/library.js';
+import { answerFindings } from '../../src/core/answers.js';
+import type { Flow, Report } from '../../src/core/types.js';
+import { flow } from '../helpers.js';
+
+const lib = loadLibrary();
+const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.id));
+// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC, NJ), "as soon as
+// practicable" (MA) or "without unreasonable delay" (VA, PA) and carry no deadline.
+const residentDeadline: Record<string, string | null> = {
+  'us-az-breach': 'P45D',
+  'us-ca-breach': 'P30D',
+  'us-co-breach': 'P30D',
+  'us-ct-breach': 'P60D',
+  'us-dc-breach': null,
+  'us-fl-breach': 'P30D',
+  'us-il-breach': null,
+  'us-ma-breach': null,
+  'us-md-breach': 'P45D',
+  'us-nj-breach': null,
+  'us-ny-breach': 'P30D',
+  'us-oh-breach': 'P45D',
+  'us-or-breach': 'P45D',
+  'us-pa-breach': null,
+  'us-tn-breach': 'P45D',
+  'us-tx-breach': 'P60D',
+  'us-va-breach': null,
+  'us-wa-breach': 'P30D',
+};
+// The section each state's resident notice duty sits in.
+const residentSection: Record<string, string> = {
+  'us-az-breach': 'A.R.S. § 18-552(A)-(B)',
+  'us-ca-breach': 'Cal. Civ. Code § 1798.82(a)',
+  'us-co-breach': 'C.R.S. § 6-1-716(2)(a)',
+  'us-ct-breach': 'Conn. Gen. Stat. § 36a-701b(b)(1)',
+  'us-dc-breach': 'D.C. Code § 28-3852(a)',
+  'us-fl-breach': 'Fla. Stat. § 501.171(4)(a)',
+  'us-il-breach': '815 ILCS 530/10(a)',
+  'us-ma-breach': 'M.G.L. c. 93H § 3(b)',
+  'us-md-breach': 'Md. Code, Com. Law § 14-3504(b)',
+  'us-nj-breach': 'N.J.S.A. 56:8-163(a)',
+  'us-ny-breach': 'N.Y. Gen. Bus. Law § 899-aa(1)(b), (2)',
+  'us-oh-breach': 'Ohio Rev. Code § 1349.19(B)',
+  'us-or-breach': 'ORS 646A.604(1)(a), (3)(a)',
+  'us-pa-breach': '73 P.S. § 2303(a)',
+  'us-tn-breach': 'Tenn. Code Ann. § 47-18-2107(b)',
+  'us-tx-breach': 'Tex. Bus. & Com. Code § 521.053(b)',
+  'us-va-breach': 'Va. Code § 18.2-186.6(B)',
+  'us-wa-breach': 'RCW 19.255.010(1), (8)',
+};
+
+const el = (id: string, category: string) => ({ id, category, subjects: ['player' as const], retention: 'P1Y' });
+const usGame = (data: ReturnType<typeof el>[]): Flow =>
+  flow({
+    controller: { name: 'Studio', establishedIn: 'US' },
+    markets: [{ code: 'US', players: 200_000 }],
+    data: [el('gameplay', 'user.behavior.gameplay'), ...data],
+    systems: [{ id: 'backend', regions: ['US'] }],
+    vendors: [{ id: 'host', name: 'Host', role: 'processor', services: ['cloud'], regions: ['US'] }],
+    purposes: [
+      { id: 'telemetry', use: 'analytics.reporting', data: ['gameplay'] },
+      ...(data.length ? [{ id: 'account', use: 'essential.service', data: data.map((d) => d.id), lawfulBasis: 'contract' as const }] : []),
+    ],
+    flows: [
+      { from: 'backend', to: 'host', data: ['gameplay'], purpose: 'telemetry' },
+      ...(data.length ? [{ from: 'backend', to: 'host', data: data.map((d) => d.id), purpose: 'account' }] : []),
+    ],
+  });
+const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
+const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
+
+const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
+const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
+const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
+// Texas, Massachusetts, Virginia, Ohio and Tennessee do not list online credentials: a named payment card reaches every state.
+const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
+
+describe('US state breach notification packs', () => {
+  it('loads one pack per state this issue covers', () => {
+    expect(breachPacks.map((p) => p.id).sort()).toEqual(Object.keys(residentDeadline));
+  });
+
+  it('gives a game with accounts and a named card offered in US a notify-residents item for every state, with citation and deadline', () => {
+    const items = breachItems(run(usGame(accountWithCard)), 'notify-residents');
+    expect(items.map((i) => i.regulation).sort()).toEqual(Object.keys(residentDeadline));
+    for (const item of items) {
+      expect(item.determination).toBe('applies');
+      expect(item.jurisdiction).toBe(`US-${item.regulation.slice(3, 5).toUpperCase()}`);
+      expect(item.citation.startsWith(residentSection[item.regulation]!)).toBe(true);
+      expect(item.deadline?.within ?? null).toBe(residentDeadline[item.regulation]);
+    }
+  });
+
+  it('gives a game that keeps only gameplay telemetry no breach item', () => {
+    const r = run(usGame([]));
+    expect(r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation))).toEqual([]);
+  });
+
+  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio or Tennessee', () => {
+    const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
+    expect(states).toEqual(Object.keys(residentDeadline).filter((id) => !noCredentials.includes(id)));
+  });
+
+  it('a voiceprint kept with the player account reaches New York and DC, and with a name the states listing biometrics', () => {
+    const voice = el('voiceprint', 'user.biometric.voice');
+    expect(breachItems(run(usGame([voice])), 'notify-residents').map((i) => i.regulation).sort()).toEqual(['us-dc-breach', 'us-ny-breach']);
+    const named = breachItems(run(usGame([voice, el('name', 'user.name')])), 'notify-residents').map((i) => i.regulation).sort();
+    expect(named).toEqual(Object.keys(residentDeadline).filter((id) => !noBiometrics.includes(id)));
+  });
+
+  it('asks each processor holding notifiable data to notify the studio, linking the breach-notice-hours question', () => {
+    const r = run(usGame(accountWithCard));
+    expect(breachItems(r, 'vendor-notify-owner').map((i) => i.subject.id)).toEqual(Array(Object.keys(residentDeadline).length).fill('host'));
+    const host = r.vendors.find((v) => v.id === 'host')!;
+    const q = host.questions.find((x) => x.id === 'breach-notice-hours')!;
+    expect(q.regulations).toEqual(expect.arrayContaining(Object.keys(residentDeadline)));
+  });
+
+  it('names the strictest US breach deadline in the matrix: 10 days for a processor (Florida, Maryland, Oregon)', () => {
+    const row = run(usGame(accountWithCard)).matrix.find((m) => m.topic === 'breach-notification')!;
+    expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-FL', 'US-MD', 'US-OR'] });
+    const cells = Object.fromEntries(row.cells.map((c) => [c.jurisdiction, c.deadline]));
+    expect(cells).toMatchObject({ 'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-AZ': 'P45D', 'US-IL': null, 'US-MA': null, 'US-DC': null, 'US-VA': null });
+  });
+
+  it('without a processor, the strictest US deadline is 30 days, set by the states that fix it', () => {
+    const f = usGame(accountWithCard);
+    const noVendor = { ...f, vendors: [], flows: [] };
+    const row = run(noVendor).matrix.find((m) => m.topic === 'breach-notification')!;
+    expect(row.strictest).toEqual({ within: 'P30D', jurisdictions: ['US-CA', 'US-CO', 'US-FL', 'US-NY', 'US-TX', 'US-WA'] });
+  });
+
+  it('judges the processor\'s breach-notice hours against the strictest US deadline (10 days)', () => {
+    const r = run(usGame(accountWithCard));
+    const judged = (hours: number) =>
+      answerFindings(r, { version: 1, vendors: { host: { 'breach-notice-hours': { answer: String(hours) } } } }, lib.questions);
+    expect(judged(72)).toEqual([]);
+    const open = judged(240); // 10 days leaves the studio no time of its own
+    expect(new Set(open.map((i) => i.subject.id))).toEqual(new Set(['host']));
+    expect(open.map((i) => i.regulation)).toEqual(expect.arrayContaining(Object.keys(residentDeadline)));
+  });
+});
