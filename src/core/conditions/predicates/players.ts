@@ -6,8 +6,15 @@ import { F, formatNumber, T } from '../outcome.js';
 /**
  * Players in a set of markets, as a range: a market inside the set counts
  * exactly; a larger market that overlaps it (US for a one-state law) bounds
- * it from above; an unknown count leaves the range open.
+ * it from above; an unknown count leaves the range open. A larger market's
+ * count includes the listed markets inside it (US beside US-CA): those count
+ * exactly and the rest of the total bounds the remaining states.
  */
+/** inner lies strictly inside outer: every leaf of inner is a leaf of outer, and outer has more. */
+function isInside(inner: ReadonlySet<string>, outer: ReadonlySet<string>): boolean {
+  return inner.size < outer.size && [...inner].every((l) => outer.has(l));
+}
+
 export const players = predicate<'players', Comparison & { in?: ListRef }>({
   key: 'players',
   level: 'game',
@@ -27,7 +34,7 @@ export const players = predicate<'players', Comparison & { in?: ListRef }>({
   doc: {
     example: 'players: {gte: 100000}',
     holds:
-      "players in the law's territory (or `in: [...]`) compare; several markets add up; a larger market (US for a state law) only bounds the count from above, so an unknown share is *unknown* unless the total already decides it",
+      "players in the law's territory (or `in: [...]`) compare; several markets add up; a larger market (US for a state law) only bounds the count from above, less the markets inside it listed with their own count (US 500,000 beside US-CA 120,000: at most 380,000 in Texas), so an unknown share is *unknown* unless the total already decides it",
   },
   explain: (p, _subject, ctx) => {
     const within = p.in ? ctx.tax.markets.leavesOf(list(p.in, ctx).items) : ctx.territory;
@@ -36,22 +43,31 @@ export const players = predicate<'players', Comparison & { in?: ListRef }>({
     let hi = 0;
     const parts: string[] = [];
     const missing: string[] = [];
-    for (const m of ctx.index.flow.markets) {
-      const leaves = [...ctx.tax.markets.leaves(m.code)];
+    const markets = ctx.index.flow.markets;
+    for (const m of markets) {
+      // A larger market's count includes the listed markets inside it that give their own count:
+      // those count exactly, and only the rest of the total is spread over the remaining leaves.
+      const own = ctx.tax.markets.leaves(m.code);
+      const given = markets.filter((o) => o !== m && o.players !== undefined && isInside(ctx.tax.markets.leaves(o.code), own));
+      const outermost = given.filter((o) => !given.some((g) => g !== o && isInside(ctx.tax.markets.leaves(o.code), ctx.tax.markets.leaves(g.code))));
+      const taken = new Set(given.flatMap((o) => [...ctx.tax.markets.leaves(o.code)]));
+      const leaves = [...own].filter((l) => !taken.has(l));
       const inside = leaves.filter((l) => within.has(l)).length;
       if (inside === 0) continue;
       const subset = inside === leaves.length;
-      if (m.players === undefined) {
+      const rest = m.players === undefined ? undefined : Math.max(0, m.players - outermost.reduce((n, o) => n + o.players!, 0));
+      const beside = outermost.length ? ` less ${outermost.map((o) => `${o.code}: ${formatNumber(o.players!)}`).join(', ')}` : '';
+      if (rest === undefined) {
         hi = Infinity;
         missing.push(`markets[${m.code}].players`);
         parts.push(`${m.code}: players not given`);
       } else if (subset) {
-        lo += m.players;
-        hi += m.players;
-        parts.push(`${m.code}: ${formatNumber(m.players)}`);
+        lo += rest;
+        hi += rest;
+        parts.push(`${m.code}: ${formatNumber(m.players!)}${beside}`);
       } else {
-        hi += m.players;
-        parts.push(`${m.code}: ${formatNumber(m.players)} (in all of ${m.code}, so at most that many in ${where})`);
+        hi += rest;
+        parts.push(`${m.code}: ${formatNumber(m.players!)}${beside} (in all of ${m.code}${outermost.length ? ' outside those' : ''}, so at most ${formatNumber(rest)} in ${where})`);
       }
     }
     const r = compareRange(lo, hi, p, ctx);
