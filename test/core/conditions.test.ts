@@ -113,7 +113,10 @@ describe('data, use and vendor predicates', () => {
     const outbound = flow();
     expect(run({ vendor: { suppliesData: true } }, outbound).value).toBe(false);
     expect(run({ vendor: { suppliesData: false } }, outbound).value).toBe(true);
-    const inbound = flow({ flows: [...outbound.flows, { from: 'v', to: 'backend', data: ['email'], purpose: 'account' }] });
+    const back = { from: 'v', to: 'backend', data: ['email'], purpose: 'account' };
+    // a processor acts for the studio: what it sends back is the studio's own data
+    expect(run({ vendor: { suppliesData: true } }, flow({ flows: [...outbound.flows, back] })).value).toBe(false);
+    const inbound = flow({ vendors: [{ ...outbound.vendors[0]!, role: 'controller' }], flows: [...outbound.flows, back] });
     const o = run({ vendor: { suppliesData: true } }, inbound);
     expect(o.value).toBe(true);
     expect(o.because.join(' ')).toMatch(/from vendor v/);
