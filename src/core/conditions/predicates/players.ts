@@ -1,4 +1,7 @@
-import type { Comparison, ListRef } from '../../types.js';
+import type { Comparison, Flow, ListRef } from '../../types.js';
+import type { Taxonomy } from '../../taxonomy.js';
+
+type MarketTaxonomy = Taxonomy['markets'];
 import { predicate } from '../predicate.js';
 import { compareRange, list } from '../operands.js';
 import { F, formatNumber, T } from '../outcome.js';
@@ -10,6 +13,38 @@ import { F, formatNumber, T } from '../outcome.js';
  * count includes the listed markets inside it (US beside US-CA): those count
  * exactly and the rest of the total bounds the remaining states.
  */
+interface Share {
+  m: Flow['markets'][number];
+  /** the market's leaves not covered by a listed market inside it that gives its own count */
+  leaves: readonly string[];
+  /** its count less those inner counts; undefined when its count is not given */
+  rest: number | undefined;
+  /** the inner markets subtracted (nested ones only through the outermost) */
+  outermost: Flow['markets'];
+}
+
+/**
+ * A larger market's count includes the listed markets inside it that give their own count: those
+ * count exactly, and only the rest of the total is spread over the remaining leaves. Computed once
+ * per flow (every law's thresholds read it), quadratic in the markets listed.
+ */
+const sharesCache = new WeakMap<Flow['markets'], { tax: MarketTaxonomy; shares: Share[] }>();
+function sharesOf(markets: Flow['markets'], tax: MarketTaxonomy): Share[] {
+  const hit = sharesCache.get(markets);
+  if (hit && hit.tax === tax) return hit.shares;
+  const shares = markets.map((m) => {
+    const own = tax.leaves(m.code);
+    const given = markets.filter((o) => o !== m && o.players !== undefined && isInside(tax.leaves(o.code), own));
+    const outermost = given.filter((o) => !given.some((g) => g !== o && isInside(tax.leaves(o.code), tax.leaves(g.code))));
+    const taken = new Set(given.flatMap((o) => [...tax.leaves(o.code)]));
+    const leaves = [...own].filter((l) => !taken.has(l));
+    const rest = m.players === undefined ? undefined : Math.max(0, m.players - outermost.reduce((n, o) => n + o.players!, 0));
+    return { m, leaves, rest, outermost };
+  });
+  sharesCache.set(markets, { tax, shares });
+  return shares;
+}
+
 /** inner lies strictly inside outer: every leaf of inner is a leaf of outer, and outer has more. */
 function isInside(inner: ReadonlySet<string>, outer: ReadonlySet<string>): boolean {
   return inner.size < outer.size && [...inner].every((l) => outer.has(l));
@@ -43,19 +78,10 @@ export const players = predicate<'players', Comparison & { in?: ListRef }>({
     let hi = 0;
     const parts: string[] = [];
     const missing: string[] = [];
-    const markets = ctx.index.flow.markets;
-    for (const m of markets) {
-      // A larger market's count includes the listed markets inside it that give their own count:
-      // those count exactly, and only the rest of the total is spread over the remaining leaves.
-      const own = ctx.tax.markets.leaves(m.code);
-      const given = markets.filter((o) => o !== m && o.players !== undefined && isInside(ctx.tax.markets.leaves(o.code), own));
-      const outermost = given.filter((o) => !given.some((g) => g !== o && isInside(ctx.tax.markets.leaves(o.code), ctx.tax.markets.leaves(g.code))));
-      const taken = new Set(given.flatMap((o) => [...ctx.tax.markets.leaves(o.code)]));
-      const leaves = [...own].filter((l) => !taken.has(l));
+    for (const { m, leaves, rest, outermost } of sharesOf(ctx.index.flow.markets, ctx.tax.markets)) {
       const inside = leaves.filter((l) => within.has(l)).length;
       if (inside === 0) continue;
       const subset = inside === leaves.length;
-      const rest = m.players === undefined ? undefined : Math.max(0, m.players - outermost.reduce((n, o) => n + o.players!, 0));
       const beside = outermost.length ? ` less ${outermost.map((o) => `${o.code}: ${formatNumber(o.players!)}`).join(', ')}` : '';
       if (rest === undefined) {
         hi = Infinity;
