@@ -54,19 +54,29 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
     const times = at.length === 2 ? 'twice' : `${at.length} times`;
     add(`/markets/${at[1]}/code`, `market "${flow.markets[at[1]!]!.code}" is listed ${times}`, `at ${at.map((i) => `markets.${i}`).join(', ')}; list it once (code ${c})`);
   }
-  // A market inside another listed market would count its players twice.
+  // A larger market's count includes the listed markets inside it (US beside US-CA): the inner
+  // counts are exact and the rest of the total is spread over the other states, so they cannot exceed it.
   // Over the first listing of each known market only: at most a few hundred, however long the list.
   const firstListed = [...seenMarkets.values()].map((i) => [i, flow.markets[i]!] as const);
-  firstListed.forEach(([i, m]) => {
-    const c = markets.canonical(m.code)!;
-    firstListed.forEach(([j, o]) => {
-      const oc = markets.canonical(o.code);
-      if (i === j || !oc || oc === c) return;
-      const inner = markets.leaves(c);
-      const outer = markets.leaves(oc);
-      if (inner.size < outer.size && [...inner].every((l) => outer.has(l)) && m.players !== undefined && o.players !== undefined)
-        add(`/markets/${i}/code`, `market "${m.code}" lies inside "${o.code}", and both give player counts`, `give players for ${o.code} excluding ${m.code}, or list only one of them`);
+  firstListed.forEach(([j, o]) => {
+    if (o.players === undefined) return;
+    const outer = markets.leaves(markets.canonical(o.code)!);
+    const inner = firstListed.filter(([i, m]) => {
+      if (i === j || m.players === undefined) return false;
+      const leaves = markets.leaves(markets.canonical(m.code)!);
+      return leaves.size < outer.size && [...leaves].every((l) => outer.has(l));
     });
+    // only the outermost of nested inner markets add up (US-CA inside a region inside US counts once)
+    const outermost = inner.filter(([i, m]) => {
+      const leaves = markets.leaves(markets.canonical(m.code)!);
+      return !inner.some(([k, g]) => {
+        const around = markets.leaves(markets.canonical(g.code)!);
+        return k !== i && leaves.size < around.size && [...leaves].every((l) => around.has(l));
+      });
+    });
+    const sum = outermost.reduce((n, [, m]) => n + m.players!, 0);
+    if (sum > o.players)
+      add(`/markets/${j}/players`, `the markets inside "${o.code}" give ${sum} players, more than the ${o.players} given for all of ${o.code}`, `give players for all of ${o.code}, including ${outermost.map(([, m]) => m.code).join(', ')}`);
   });
 
   (flow.features ?? []).forEach((f, i) => {

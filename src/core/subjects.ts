@@ -57,11 +57,16 @@ export function indexFlow(flow: Flow): FlowIndex {
       ps.add(f.purpose);
     }
   }
-  // Data a vendor sends to the studio, or to a processor acting for it, is data the studio obtains from that vendor.
+  // Data a vendor sends to the studio, or to a processor acting for it, is data the studio obtains from that
+  // vendor ("not obtained from the data subject", GDPR Art. 14). A processor is not such a source: it processes
+  // on the studio's behalf (Art. 4(8), 28, 29), so what it collects or passes on, to the studio or to another
+  // vendor, is the studio's own data, already covered by the Art. 13 notice. Nor does a flow between vendors
+  // that reaches no one working for the studio (a controller to a controller) bring the studio anything.
   const systemIds = new Set(flow.systems.map((s) => s.id));
+  const actsForStudio = (id: string) => systemIds.has(id) || vendorById.get(id)?.role === 'processor';
   const suppliers = new Set(
     flow.flows
-      .filter((f) => vendorById.has(f.from) && f.to !== f.from && (systemIds.has(f.to) || vendorById.get(f.to)?.role === 'processor'))
+      .filter((f) => vendorById.has(f.from) && f.to !== f.from && !actsForStudio(f.from) && actsForStudio(f.to))
       .map((f) => f.from),
   );
   const pick = <T>(ids: Iterable<string> | undefined, map: Map<string, T>): T[] =>

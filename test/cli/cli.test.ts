@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, existsSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN, cli, EXAMPLE, ROOT } from './run.js';
@@ -208,6 +208,15 @@ describe('other commands', () => {
     expect(cli(['init', f]).code).toBe(0);
     expect(cli(['validate', f]).code).toBe(0);
     expect(cli(['init', f]).code).toBe(2);
+  });
+
+  it('init points the editor at a schema that exists from where the file is written', () => {
+    const f = join(dir, 'init-schema', 'deep', 'complyflow.yaml');
+    expect(cli(['init', f]).code).toBe(0);
+    const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(f, 'utf8'))?.[1];
+    expect(schema).toBeDefined();
+    expect(existsSync(resolve(dirname(f), schema!))).toBe(true);
+    expect(schema).not.toMatch(/node_modules/); // a clone has no node_modules/complyflow
   });
 
   it('rules list --format json describes every pack', () => {

@@ -45,6 +45,20 @@ describe('players in a territory', () => {
     const o = run(cond, flow({ markets: [{ code: 'US', players: 500000 }] }), ['US-CA']);
     expect(o.value).toBe(null);
   });
+  it('a national total beside state counts: the states exact, the rest of the total bounds the others', () => {
+    const big = flow({ markets: [{ code: 'US', players: 500000 }, { code: 'US-CA', players: 120000 }] });
+    expect(run(cond, big, ['US-CA']).value).toBe(true);
+    expect(run({ players: { lte: 120000 } }, big, ['US-CA']).value).toBe(true);
+    const tx = run(cond, big, ['US-TX']);
+    expect(tx.value).toBe(null);
+    expect(run({ players: { gt: 380000 } }, big, ['US-TX']).value).toBe(false);
+    expect(run({ players: { gte: 500000 } }, big, ['US']).value).toBe(true);
+    expect(run({ players: { gt: 500000 } }, big, ['US']).value).toBe(false);
+    const small = flow({ markets: [{ code: 'US', players: 50000 }, { code: 'US-CA', players: 10000 }] });
+    expect(run({ players: { lt: 100000 } }, small, ['US-TX']).value).toBe(true);
+    expect(run(cond, small, ['US-TX']).value).toBe(false);
+    expect(run({ players: { gt: 10000 } }, small, ['US-CA']).value).toBe(false);
+  });
   it('an unknown count is unknown and names the market', () => {
     const o = run(cond, flow({ markets: [{ code: 'US-CA' }] }), ['US-CA']);
     expect(o.value).toBe(null);
@@ -99,7 +113,10 @@ describe('data, use and vendor predicates', () => {
     const outbound = flow();
     expect(run({ vendor: { suppliesData: true } }, outbound).value).toBe(false);
     expect(run({ vendor: { suppliesData: false } }, outbound).value).toBe(true);
-    const inbound = flow({ flows: [...outbound.flows, { from: 'v', to: 'backend', data: ['email'], purpose: 'account' }] });
+    const back = { from: 'v', to: 'backend', data: ['email'], purpose: 'account' };
+    // a processor acts for the studio: what it sends back is the studio's own data
+    expect(run({ vendor: { suppliesData: true } }, flow({ flows: [...outbound.flows, back] })).value).toBe(false);
+    const inbound = flow({ vendors: [{ ...outbound.vendors[0]!, role: 'controller' }], flows: [...outbound.flows, back] });
     const o = run({ vendor: { suppliesData: true } }, inbound);
     expect(o.value).toBe(true);
     expect(o.because.join(' ')).toMatch(/from vendor v/);

@@ -36,6 +36,14 @@ describe('flow ids', () => {
   });
 });
 
+describe('player counts of nested markets', () => {
+  it('a national total beside state counts validates; state counts above the total do not', () => {
+    expect(checkFlow(flow({ markets: [{ code: 'US', players: 500000 }, { code: 'US-CA', players: 120000 }] }), tax, 'f.yaml')).toEqual([]);
+    const over = checkFlow(flow({ markets: [{ code: 'US', players: 100000 }, { code: 'US-CA', players: 80000 }, { code: 'US-TX', players: 30000 }] }), tax, 'f.yaml');
+    expect(over.map((i) => i.pointer)).toEqual(['/markets/0/players']);
+  });
+});
+
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 

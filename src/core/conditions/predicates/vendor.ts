@@ -68,14 +68,14 @@ export const vendor = predicate<'vendor', VendorPredicate>({
       sellsOrShares: { type: 'boolean' },
       suppliesData: {
         type: 'boolean',
-        description: "Some flow brings data from the vendor to the studio's systems or to one of its processors.",
+        description: "Some flow brings data from the vendor, not itself a processor, to the studio's systems or to one of its processors.",
       },
     },
   },
   doc: {
     example: 'vendor: {role: [processor], services: [ai-model], dpfCertified: false, sellsOrShares: true, suppliesData: true}',
     holds:
-      "some vendor in scope matches all given fields; `suppliesData`: some flow brings data from the vendor to the studio's systems or to one of its processors (the flows are the whole description, so this is never unknown)",
+      "some vendor in scope matches all given fields; `suppliesData`: some flow brings data from the vendor to the studio's systems or to one of its processors, and the vendor is not itself a processor (a processor acts for the studio, so what it passes on is the studio's own data); the flows are the whole description, so this is never unknown",
   },
   explain: (p, subject: Subject, ctx) => {
     const services = p.services ? list(p.services, ctx).items : undefined;
