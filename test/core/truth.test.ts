@@ -36,8 +36,8 @@ describe.each(listPacks(DEFAULT_REGULATIONS_DIR).map((p) => [basename(p.dir), p]
         }
       }
     expect(disagreements).toEqual([]);
-    // the sweep saw both answers, so it could have caught a wrong one
-    expect(compared).toBeGreaterThan(notFalse);
     expect(notFalse).toBeGreaterThan(0);
+    // the sweep saw both answers, so it could have caught a wrong one (a pack of unconditional rules has no false to see)
+    if (reg.rules.some((r) => !('always' in r.when))) expect(compared).toBeGreaterThan(notFalse);
   });
 });
