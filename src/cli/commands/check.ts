@@ -9,6 +9,10 @@ import { SEVERITIES, type Report } from '../../core/types.js';
 import { uncoveredSentence } from '../../core/coverage.js';
 import { didYouMean } from '../../core/suggest.js';
 import { MAX_SHOWN_ISSUES } from '../issues.js';
+import { printable } from '../../core/printable.js';
+
+/** How many failing items `--fail-on` names before "and N more". */
+const MAX_SHOWN_GATE_ITEMS = 50;
 
 interface CheckOpts {
   market?: string[];
@@ -87,6 +91,10 @@ export function registerCheck(program: Command, ctx: Context): void {
         const open = report.items.filter(
           (i) => i.determination !== 'upcoming' && isOpen(i) && SEVERITIES.indexOf(i.severity) <= rank,
         );
+        // A CI log must say what to do, not only how much: the failing items, worst first.
+        const shown = [...open].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        for (const item of shown.slice(0, MAX_SHOWN_GATE_ITEMS)) io.stderr(`complyflow: open ${item.severity}: ${printable(item.id)}: ${printable(item.title)}\n`);
+        if (shown.length > MAX_SHOWN_GATE_ITEMS) io.stderr(`complyflow: … and ${(shown.length - MAX_SHOWN_GATE_ITEMS).toLocaleString('en-US')} more open items\n`);
         // A CI gate must not pass a launch into a market nobody checked.
         const failures = [
           ...(open.length ? [`${open.length} open item(s) at or above ${failOn} severity`] : []),
