@@ -11,6 +11,7 @@ import { describeDuration } from '../core/duration.js';
 import { fitExcelCell, neutralizeCell } from './cells.js';
 import { QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
 import { staleStatusEntries } from './view.js';
+import { ITEM_STATUSES } from '../core/types.js';
 import { uncoveredSentence } from '../core/coverage.js';
 
 const NOT_COVERED = 'not covered';
@@ -189,7 +190,18 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
       [{ header: 'Fact', width: 70 }, { header: 'Where in the flow', width: 45 }, { header: 'Items waiting', width: 14 }, { header: 'Settled by it alone', width: 18 }, { header: 'Path', width: 40 }],
       report.factsToGive.map((f) => [f.description, f.where, String(f.items), String(f.settles), f.fact]),
     );
-  addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), [...uncoveredRows(report), ...rows]);
+  const checklist = addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), [...uncoveredRows(report), ...rows]);
+  // A drop-down keeps the Status column readable back by `check --status`.
+  const statusColumn = CHECKLIST_CSV_HEADER.indexOf('Status') + 1;
+  for (let n = 2 + uncoveredRows(report).length; n <= rows.length + 1 + uncoveredRows(report).length; n++)
+    checklist.getCell(n, statusColumn).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${ITEM_STATUSES.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: 'Status',
+      error: `One of ${ITEM_STATUSES.join(', ')}`,
+    };
   addTable(
     wb,
     'Laws',

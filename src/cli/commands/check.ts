@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
-import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
+import { check, requireFlow, requireLibrary } from '../../library.js';
 import { CHECK_FORMATS } from '../../render/formats.js';
 import { parseAsOf, parseFormat, parseMarkets, requireOffered, parseSeverity } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
@@ -50,7 +50,7 @@ export function registerCheck(program: Command, ctx: Context): void {
     .option('--format <format>', `output format: ${CHECK_FORMATS.join(', ')}`)
     .option('--out <file>', 'write there (atomically) instead of stdout')
     .option('--as-of <date>', 'evaluate laws as of this date, YYYY-MM-DD (default: today)')
-    .option('--status <file>', 'merge status and evidence from this YAML file')
+    .option('--status <file>', 'merge status, owner and evidence from this file: the status YAML, or the checklist CSV or XLSX check wrote')
     .option('--fail-on <severity>', `exit 1 if an open item at or above this severity remains (${SEVERITIES.join(', ')})`)
     .option('--allow-uncovered', 'with --fail-on, do not fail because an offered market has no rule pack (it is still reported)')
     .option('--answers <file>', 'vendor answers (the filled questionnaire: YAML, CSV or XLSX); answers that leave an obligation open become items')
@@ -67,7 +67,7 @@ export function registerCheck(program: Command, ctx: Context): void {
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       requireOffered(markets, flow, lib.tax);
-      const status = opts.status ? requireStatus(resolveFrom(io, opts.status)) : undefined;
+      const status = opts.status ? await (await import('../../load/status.js')).requireStatusFrom(resolveFrom(io, opts.status)) : undefined;
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
       if (opts.answers) {
         const [answersCore, answersLoad] = await Promise.all([import('../../core/answers.js'), import('../../load/answers.js')]);

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
-import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
+import { check, requireFlow, requireLibrary } from '../../library.js';
 import type { Report, StatusEntry, StatusFile } from '../../core/types.js';
 import { parseAsOf, parseMarkets, requireOffered } from '../options.js';
 import { outputPath, resolveFrom, writeAtomic } from '../io.js';
@@ -52,7 +52,7 @@ export function registerStatus(program: Command, ctx: Context): void {
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .option('--keep <file>', 'carry over the entries of an existing status file for items that still exist')
     .option('--force', 'overwrite --out if it exists')
-    .action((flowFile: string, opts: StatusInitOpts) => {
+    .action(async (flowFile: string, opts: StatusInitOpts) => {
       const { io } = ctx;
       const asOf = parseAsOf(opts.asOf, io);
       const out = opts.out ? outputPath(io, opts.out) : undefined;
@@ -62,7 +62,7 @@ export function registerStatus(program: Command, ctx: Context): void {
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       requireOffered(markets, flow, lib.tax);
-      const keep = opts.keep ? requireStatus(resolveFrom(io, opts.keep)) : undefined;
+      const keep = opts.keep ? await (await import('../../load/status.js')).requireStatusFrom(resolveFrom(io, opts.keep)) : undefined;
       const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}) });
       const text = renderStatusYaml(statusFileFor(report, keep), report);
       if (out) writeAtomic(out, text);
