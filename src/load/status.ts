@@ -4,6 +4,7 @@
 import { extname } from 'node:path';
 import { ITEM_STATUSES, type Issue, type ItemStatus, type StatusEntry, type StatusFile } from '../core/types.js';
 import { InputError } from '../errors.js';
+import { didYouMean } from '../core/suggest.js';
 import { readBytes, readYaml } from './read.js';
 import { cellText, unneutralize, unpackedSize, MAX_UNPACKED_XLSX_BYTES } from './answers.js';
 
@@ -12,7 +13,11 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 export interface LoadedStatus {
   status?: StatusFile;
   issues: Issue[];
+  /** where an entry is, for messages: `items` or `tasks`, then its id, to "file:line:column" or "file, Checklist!n" */
+  where?: (kind: 'items' | 'tasks', id: string) => string | undefined;
 }
+
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Status entries from checklist rows: `rows[0]` is the header; `where(n)` names row n (1-based) for messages. */
 export function statusFromRows(rows: readonly (readonly string[])[], file: string, where: (n: number) => string): LoadedStatus {
@@ -23,6 +28,7 @@ export function statusFromRows(rows: readonly (readonly string[])[], file: strin
     return { issues: [{ file, pointer: where(1), line: 1, column: 1, message: 'the header row lacks the columns "Item id" and "Status"', hint: 'use the checklist complyflow check --format csv or xlsx wrote' }] };
   const issues: Issue[] = [];
   const items: Record<string, StatusEntry> = Object.create(null);
+  const rowOf = new Map<string, number>();
   rows.slice(1).forEach((r, k) => {
     const n = k + 2;
     const get = (c: number) => (c >= 0 ? unneutralize(r[c] ?? '').trim() : '');
@@ -46,6 +52,7 @@ export function statusFromRows(rows: readonly (readonly string[])[], file: strin
       return;
     }
     const s = (value || 'todo') as ItemStatus;
+    rowOf.set(itemId, n);
     items[itemId] = {
       status: s,
       ...(ownerText ? { owner: ownerText } : {}),
@@ -54,7 +61,8 @@ export function statusFromRows(rows: readonly (readonly string[])[], file: strin
       ...(s === 'not-applicable' ? { reason: `marked not applicable in ${file}, ${where(n)}` } : {}),
     };
   });
-  return issues.length ? { issues } : { status: { version: 1, items: { ...items } }, issues };
+  if (issues.length) return { issues };
+  return { status: { version: 1, items: { ...items } }, issues, where: (kind, itemId) => (kind === 'items' && rowOf.has(itemId) ? `${file}, ${where(rowOf.get(itemId)!)}` : undefined) };
 }
 
 async function statusFromXlsx(bytes: Uint8Array, file: string): Promise<LoadedStatus> {
@@ -84,7 +92,16 @@ export async function loadStatus(file: string): Promise<LoadedStatus> {
   const ext = extname(file).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') {
     const r = readYaml<StatusFile>(file, 'status');
-    return r.value ? { status: r.value, issues: [] } : { issues: r.issues };
+    if (!r.value) return { issues: r.issues };
+    const parsed = r.parsed;
+    return {
+      status: r.value,
+      issues: [],
+      where: (kind, id) => {
+        const at = parsed?.locate(`/${kind}/${esc(id)}`);
+        return at ? `${file}:${at.line}:${at.column}` : undefined;
+      },
+    };
   }
   const r = readBytes(file);
   if (r.issue) return { issues: [r.issue] };
@@ -107,7 +124,29 @@ export async function loadStatus(file: string): Promise<LoadedStatus> {
 
 /** Load status, failing with every issue. */
 export async function requireStatusFrom(file: string): Promise<StatusFile> {
+  return (await requireLoadedStatus(file)).status;
+}
+
+/** Load status with where its entries are, failing with every issue. */
+export async function requireLoadedStatus(file: string): Promise<Required<Pick<LoadedStatus, 'status' | 'where'>>> {
   const r = await loadStatus(file);
   if (!r.status) throw new InputError(r.issues);
-  return r.status;
+  return { status: r.status, where: r.where ?? (() => undefined) };
+}
+
+/**
+ * One line per status entry that matches no current item or task: where it is, and the nearest id that
+ * exists. Said at once, so a typo is fixed before anyone reads to the bottom of the report.
+ */
+export function unmatchedStatusLines(status: StatusFile, where: LoadedStatus['where'], file: string, itemIds: readonly string[], taskIds: readonly string[]): string[] {
+  const items = new Set(itemIds);
+  const tasks = new Set(taskIds);
+  const lines: string[] = [];
+  for (const [kind, ids, known] of [['items', Object.keys(status.items), items], ['tasks', Object.keys(status.tasks ?? {}), tasks]] as const)
+    for (const id of ids) {
+      if (known.has(id)) continue;
+      const hint = didYouMean(id, kind === 'items' ? itemIds : taskIds);
+      lines.push(`${where?.(kind, id) ?? file}: the status entry "${id}" matches no current ${kind === 'items' ? 'item' : 'task'}${hint ? ` (${hint})` : ''}`);
+    }
+  return lines;
 }

@@ -67,8 +67,15 @@ export function registerCheck(program: Command, ctx: Context): void {
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       requireOffered(markets, flow, lib.tax);
-      const status = opts.status ? await (await import('../../load/status.js')).requireStatusFrom(resolveFrom(io, opts.status)) : undefined;
+      const statusModule = opts.status ? await import('../../load/status.js') : undefined;
+      const loadedStatus = opts.status && statusModule ? await statusModule.requireLoadedStatus(resolveFrom(io, opts.status)) : undefined;
+      const status = loadedStatus?.status;
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
+      if (loadedStatus && statusModule && opts.status) {
+        const lines = statusModule.unmatchedStatusLines(loadedStatus.status, loadedStatus.where, opts.status, report.items.map((i) => i.id), report.plan.map((t) => t.id));
+        for (const line of lines.slice(0, MAX_SHOWN_ISSUES)) io.stderr(`complyflow: warning: ${printable(line)}\n`);
+        if (lines.length > MAX_SHOWN_ISSUES) io.stderr(`complyflow: warning: … and ${(lines.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more status entries that match nothing\n`);
+      }
       if (opts.answers) {
         const [answersCore, answersLoad] = await Promise.all([import('../../core/answers.js'), import('../../load/answers.js')]);
         const [{ applyAnswers, unmatchedAnswers }, { requireAnswers }] = [answersCore, answersLoad];
