@@ -85,7 +85,7 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
       if (!list) perVendor.set(vendorId, (list = []));
       list.push(entry);
     }
-  const marketList = flow.markets.map((m) => m.code).join(', ');
+  const marketList = () => flow.markets.map((m) => m.code).join(', ');
   return [...flow.vendors]
     .sort(orderById)
     .map((v) => {
@@ -93,7 +93,7 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
       const questions: ReportQuestion[] = qs.map((e) => ({
         id: e.q.id,
         // Bank texts name "our markets" as the game's own, not a fixed list.
-        text: e.q.text.replaceAll('{{markets}}', marketList),
+        text: e.q.text.includes('{{markets}}') ? e.q.text.replaceAll('{{markets}}', marketList()) : e.q.text,
         evidence: e.q.evidence,
         regulations: sortedUnique(e.regs),
         citations: sortedUnique(e.cites),
