@@ -145,7 +145,14 @@ describe('answers that leave an obligation open', () => {
   it('turns "no" to the DPA into a finding per law that asks it', () => {
     expect(findingIds(answers({ rtc: { 'dpa-signed': { answer: 'No' } } }))).toEqual(['law-a/answer-dpa-signed/vendor:rtc']);
     expect(findingIds(answers({ rtc: { 'dpa-signed': { answer: 'Yes, signed' } } }))).toEqual([]);
-    expect(findingIds(answers({ rtc: { 'dpa-signed': { answer: 'under review' } } }))).toEqual([]);
+  });
+
+  it('turns an answer it cannot judge into an item to review, with the answer in it, never nothing', () => {
+    const vague = answerFindings(testReport(), answers({ llm: { 'ai-training-on-player-data': { answer: 'We may use prompts to train our models' } } }), bank);
+    expect(vague.map((i) => [i.id, i.determination])).toEqual([['law-a/answer-ai-training-on-player-data/vendor:llm', 'to-confirm']]);
+    expect(vague[0]!.because.join(' ')).toContain('We may use prompts to train our models');
+    expect(vague[0]!.unknown).toEqual(['a review of the answer to ai-training-on-player-data']);
+    expect(findingIds(answers({ rtc: { 'dpa-signed': { answer: 'under review' } } }))).toEqual(['law-a/answer-dpa-signed/vendor:rtc']);
   });
 
   it('flags a breach notice slower than the strictest deadline in the matrix, per asking law', () => {

@@ -77,10 +77,13 @@ interface Gap {
 /** How the bank says an answer is judged (expectedAnswer, timeUnit): data, not code. */
 function judge(q: ReportQuestion, spec: Question | undefined, a: Answer, report: Report): Gap | null {
   const answer = a.answer.trim();
-  if (!answer || !spec?.expectedAnswer) return null;
+  if (!answer) return null;
+  // An answer the tool cannot judge goes to a person: an item to confirm, never nothing.
+  const toReview = (why: string): Gap => ({ because: [`the vendor answered "${answer}" to ${q.id}`, why], unknown: [`a review of the answer to ${q.id}`], determination: 'to-confirm' });
+  if (!spec?.expectedAnswer) return toReview('no rule judges this answer: read it against the question');
   const row = report.matrix.find((r) => r.topic === spec.topic);
   if (spec.expectedAnswer === 'within-strictest-deadline') {
-    if (!row?.strictest) return null;
+    if (!row?.strictest) return answerSeconds(answer, spec.timeUnit === 'days' ? 86_400 : 3_600) === null ? toReview('it commits to no time, and no law here sets a deadline to compare with') : null;
     const limit = durationSeconds(row.strictest.within);
     const bare = spec.timeUnit === 'days' ? 86_400 : 3_600;
     const given = answerSeconds(answer, bare);
@@ -98,7 +101,8 @@ function judge(q: ReportQuestion, spec: Question | undefined, a: Answer, report:
     return null;
   }
   const got = yesNo(answer);
-  if (got === null || got === spec.expectedAnswer) return null;
+  if (got === null) return toReview('it is neither a clear yes nor a clear no');
+  if (got === spec.expectedAnswer) return null;
   return { because: [`the vendor answered "${answer}" to ${q.id}`], unknown: [], determination: 'applies' };
 }
 
@@ -133,7 +137,7 @@ export function answerFindings(report: Report, answers: Answers, bank: readonly 
           url: first?.url ?? null,
           topic: specs.get(q.id)?.topic ?? first?.topic ?? 'processor-contract',
           severity: strictestSeverity(linked),
-          title: `${vendor.name}'s answer to "${q.id}" leaves an obligation open`,
+          title: gap.determination === 'to-confirm' && gap.unknown[0]?.startsWith('a review of') ? `Review ${vendor.name}'s answer to "${q.id}"` : `${vendor.name}'s answer to "${q.id}" leaves an obligation open`,
           action: `Resolve with ${vendor.name} before relying on it: ${q.text}`,
           evidence: q.evidence,
           deadline: null,

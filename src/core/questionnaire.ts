@@ -85,13 +85,15 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
       if (!list) perVendor.set(vendorId, (list = []));
       list.push(entry);
     }
+  const marketList = () => flow.markets.map((m) => m.code).join(', ');
   return [...flow.vendors]
     .sort(orderById)
     .map((v) => {
       const qs = (perVendor.get(v.id) ?? []).sort((a, b) => (a.q.id < b.q.id ? -1 : 1));
       const questions: ReportQuestion[] = qs.map((e) => ({
         id: e.q.id,
-        text: e.q.text,
+        // Bank texts name "our markets" as the game's own, not a fixed list.
+        text: e.q.text.includes('{{markets}}') ? e.q.text.replaceAll('{{markets}}', marketList()) : e.q.text,
         evidence: e.q.evidence,
         regulations: sortedUnique(e.regs),
         citations: sortedUnique(e.cites),

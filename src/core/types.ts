@@ -311,6 +311,7 @@ export interface Question {
 // ---------------------------------------------------------------- status file
 
 export type ItemStatus = 'todo' | 'in-progress' | 'done' | 'not-applicable';
+export const ITEM_STATUSES: readonly ItemStatus[] = ['todo', 'in-progress', 'done', 'not-applicable'];
 
 export interface StatusEntry {
   status: ItemStatus;

@@ -11,6 +11,9 @@ import { describeDuration } from '../core/duration.js';
 import { fitExcelCell, neutralizeCell } from '../core/cells.js';
 import { QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
 import { staleStatusEntries } from './view.js';
+import { ITEM_STATUSES, SEVERITIES } from '../core/types.js';
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 import { uncoveredSentence } from '../core/coverage.js';
 
 const NOT_COVERED = 'not covered';
@@ -60,7 +63,7 @@ function newWorkbook(asOf: string): ExcelJS.Workbook {
 const cell = (v: string | number) => (typeof v === 'string' ? fitExcelCell(neutralizeCell(v)) : v);
 
 /** A sheet holding one table: bold frozen header, wrapped text, fixed widths. */
-function addTable(wb: ExcelJS.Workbook, name: string, columns: ReadonlyArray<{ header: string; width: number }>, rows: ReadonlyArray<ReadonlyArray<string>>): ExcelJS.Worksheet {
+function addTable(wb: ExcelJS.Workbook, name: string, columns: ReadonlyArray<{ header: string; width: number }>, rows: ReadonlyArray<ReadonlyArray<string | number>>): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   ws.columns = columns.map((c) => ({ header: cell(c.header) as string, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
   const head = ws.getRow(1);
@@ -68,6 +71,8 @@ function addTable(wb: ExcelJS.Workbook, name: string, columns: ReadonlyArray<{ h
   head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   for (const r of rows) ws.addRow(r.map(cell));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  // Printed as a table is read: landscape, one page wide, the header row on every page.
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   return ws;
 }
 
@@ -159,7 +164,9 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     ['Disclaimer', report.disclaimer],
     ['Items', String(report.summary.items)],
   ]);
-  const rows = report.items.map((i) => [
+  // The sheet a person works down: worst first, then by market; ids break ties so the order is stable.
+  const sorted = [...report.items].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compare(a.jurisdiction, b.jurisdiction) || compare(a.id, b.id));
+  const rows = sorted.map((i) => [
     i.id, i.regulation, i.jurisdiction, i.topic, i.severity, i.determination, i.status, i.owner ?? '',
     i.title, i.citation, i.url ?? '', `${i.subject.type}:${i.subject.id}`, i.because.join('; '), i.action,
     i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
@@ -176,7 +183,7 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
       { header: 'Evidence', width: 60 }, { header: 'Own task because', width: 40 },
     ],
     report.plan.map((t, i) => [
-      String(i + 1), t.id, t.title, t.severity, t.determination, t.status,
+      i + 1, t.id, t.title, t.severity, t.determination, t.status,
       t.deadline ? `${describeDuration(t.deadline.within)} of ${t.deadline.from}, to ${t.deadline.to}` : '', t.deadline ? t.deadline.setBy.join(', ') : '',
       t.regulations.join(', '), `${t.progress.closed}/${t.progress.total}`, t.items.join('; '), t.citations.join('; '),
       t.evidence.join('; '), t.ownTask ?? '',
@@ -187,9 +194,20 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
       wb,
       'Facts to give',
       [{ header: 'Fact', width: 70 }, { header: 'Where in the flow', width: 45 }, { header: 'Items waiting', width: 14 }, { header: 'Settled by it alone', width: 18 }, { header: 'Path', width: 40 }],
-      report.factsToGive.map((f) => [f.description, f.where, String(f.items), String(f.settles), f.fact]),
+      report.factsToGive.map((f) => [f.description, f.where, f.items, f.settles, f.fact]),
     );
-  addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), [...uncoveredRows(report), ...rows]);
+  const checklist = addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), [...uncoveredRows(report), ...rows]);
+  // A drop-down keeps the Status column readable back by `check --status`.
+  const statusColumn = CHECKLIST_CSV_HEADER.indexOf('Status') + 1;
+  for (let n = 2 + uncoveredRows(report).length; n <= rows.length + 1 + uncoveredRows(report).length; n++)
+    checklist.getCell(n, statusColumn).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${ITEM_STATUSES.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: 'Status',
+      error: `One of ${ITEM_STATUSES.join(', ')}`,
+    };
   addTable(
     wb,
     'Laws',
@@ -197,7 +215,7 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     report.regulations.map((r) => [r.id, r.name, r.jurisdiction, r.status, r.reasons.join('; '), r.unknown.join('; '), r.inForce, r.lastReviewed]),
   );
   const progress = buildProgress(report);
-  const progressRow = (label: string, what: string, p: Progress) => [label, what, String(p.closed), String(p.total), `${p.percent}%`, String(p.done), String(p.notApplicable), String(p.inProgress), String(p.todo)];
+  const progressRow = (label: string, what: string, p: Progress) => [label, what, p.closed, p.total, `${p.percent}%`, p.done, p.notApplicable, p.inProgress, p.todo];
   addTable(
     wb,
     'Progress',

@@ -34,7 +34,7 @@ describe('complyflow status init', () => {
     expect(cli(['status', 'init', EXAMPLE, '--as-of', AS_OF, '--out', out, '--force']).code).toBe(0);
   });
 
-  it('--keep carries over entries for items that still exist', () => {
+  it('--keep carries over entries, and keeps (never drops) one that matches no item, saying so', () => {
     const old = join(dir, 'old.yaml');
     const first = report.items[0]!.id;
     writeFileSync(old, `version: 1\nitems:\n  "${first}": { status: done, owner: mei }\n  "gone/rule": { status: done }\n`);
@@ -42,7 +42,8 @@ describe('complyflow status init', () => {
     expect(r.code).toBe(0);
     const status = parse(r.stdout) as StatusFile;
     expect(status.items[first]).toEqual({ status: 'done', owner: 'mei' });
-    expect(status.items['gone/rule']).toBeUndefined();
+    expect(status.items['gone/rule']).toEqual({ status: 'done' });
+    expect(r.stderr).toMatch(/match no current item .*gone\/rule/);
   });
 });
 

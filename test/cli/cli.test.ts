@@ -78,7 +78,15 @@ describe('check on the bundled example', () => {
 
   it('--fail-on exits 1 while high items are open, 0 once they are closed', () => {
     const json = JSON.parse(cli(['check', EXAMPLE, '--format', 'json', '--as-of', '2026-11-25']).stdout);
-    expect(cli(['check', EXAMPLE, '--as-of', '2026-11-25', '--fail-on', 'high']).code).toBe(1);
+    const failed = cli(['check', EXAMPLE, '--as-of', '2026-11-25', '--fail-on', 'high']);
+    expect(failed.code).toBe(1);
+    // The log names the failing items (id and severity), worst first, at most 50 then "and N more".
+    const gated = json.items.filter((i: { severity: string; status: string; determination: string }) =>
+      ['critical', 'high'].includes(i.severity) && i.determination !== 'upcoming' && !['done', 'not-applicable'].includes(i.status));
+    const named = [...failed.stderr.matchAll(/^complyflow: open (critical|high): (\S+): /gm)];
+    expect(named.length).toBe(Math.min(50, gated.length));
+    expect(named.every(([, , id]) => gated.some((i: { id: string }) => i.id === id))).toBe(true);
+    if (gated.length > 50) expect(failed.stderr).toContain(`and ${gated.length - 50} more open items`);
     const status = join(dir, 'status.yaml');
     const lines = ['version: 1', 'items:'];
     for (const item of json.items) lines.push(`  "${item.id}": { status: done, evidence: [signed.pdf] }`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../main.js';
-import { check, requireFlow, requireLibrary, requireStatus } from '../../library.js';
+import { check, requireFlow, requireLibrary } from '../../library.js';
 import { CHECK_FORMATS } from '../../render/formats.js';
 import { parseAsOf, parseFormat, parseMarkets, requireOffered, parseSeverity } from '../options.js';
 import { emit, requireOutFor, resolveFrom } from '../io.js';
@@ -9,6 +9,10 @@ import { SEVERITIES, type Report } from '../../core/types.js';
 import { uncoveredSentence } from '../../core/coverage.js';
 import { didYouMean } from '../../core/suggest.js';
 import { MAX_SHOWN_ISSUES } from '../issues.js';
+import { printable } from '../../core/printable.js';
+
+/** How many failing items `--fail-on` names before "and N more". */
+const MAX_SHOWN_GATE_ITEMS = 50;
 
 interface CheckOpts {
   market?: string[];
@@ -46,7 +50,7 @@ export function registerCheck(program: Command, ctx: Context): void {
     .option('--format <format>', `output format: ${CHECK_FORMATS.join(', ')}`)
     .option('--out <file>', 'write there (atomically) instead of stdout')
     .option('--as-of <date>', 'evaluate laws as of this date, YYYY-MM-DD (default: today)')
-    .option('--status <file>', 'merge status and evidence from this YAML file')
+    .option('--status <file>', 'merge status, owner and evidence from this file: the status YAML, or the checklist CSV or XLSX check wrote')
     .option('--fail-on <severity>', `exit 1 if an open item at or above this severity remains (${SEVERITIES.join(', ')})`)
     .option('--allow-uncovered', 'with --fail-on, do not fail because an offered market has no rule pack (it is still reported)')
     .option('--answers <file>', 'vendor answers (the filled questionnaire: YAML, CSV or XLSX); answers that leave an obligation open become items')
@@ -63,8 +67,15 @@ export function registerCheck(program: Command, ctx: Context): void {
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       requireOffered(markets, flow, lib.tax);
-      const status = opts.status ? requireStatus(resolveFrom(io, opts.status)) : undefined;
+      const statusModule = opts.status ? await import('../../load/status.js') : undefined;
+      const loadedStatus = opts.status && statusModule ? await statusModule.requireLoadedStatus(resolveFrom(io, opts.status)) : undefined;
+      const status = loadedStatus?.status;
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
+      if (loadedStatus && statusModule && opts.status) {
+        const lines = statusModule.unmatchedStatusLines(loadedStatus.status, loadedStatus.where, opts.status, report.items.map((i) => i.id), report.plan.map((t) => t.id));
+        for (const line of lines.slice(0, MAX_SHOWN_ISSUES)) io.stderr(`complyflow: warning: ${printable(line)}\n`);
+        if (lines.length > MAX_SHOWN_ISSUES) io.stderr(`complyflow: warning: … and ${(lines.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more status entries that match nothing\n`);
+      }
       if (opts.answers) {
         const [answersCore, answersLoad] = await Promise.all([import('../../core/answers.js'), import('../../load/answers.js')]);
         const [{ applyAnswers, unmatchedAnswers }, { requireAnswers }] = [answersCore, answersLoad];
@@ -87,6 +98,10 @@ export function registerCheck(program: Command, ctx: Context): void {
         const open = report.items.filter(
           (i) => i.determination !== 'upcoming' && isOpen(i) && SEVERITIES.indexOf(i.severity) <= rank,
         );
+        // A CI log must say what to do, not only how much: the failing items, worst first.
+        const shown = [...open].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        for (const item of shown.slice(0, MAX_SHOWN_GATE_ITEMS)) io.stderr(`complyflow: open ${item.severity}: ${printable(item.id)}: ${printable(item.title)}\n`);
+        if (shown.length > MAX_SHOWN_GATE_ITEMS) io.stderr(`complyflow: … and ${(shown.length - MAX_SHOWN_GATE_ITEMS).toLocaleString('en-US')} more open items\n`);
         // A CI gate must not pass a launch into a market nobody checked.
         const failures = [
           ...(open.length ? [`${open.length} open item(s) at or above ${failOn} severity`] : []),
