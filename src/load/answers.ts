@@ -7,7 +7,9 @@ import type { Answer, Answers } from '../core/answers.js';
 import type { Issue } from '../core/types.js';
 import { InputError } from '../errors.js';
 import { readBytes, locateIssues } from './read.js';
-import { MAX_INPUT_BYTES, parseYaml } from './yaml.js';
+import { parseYaml } from './yaml.js';
+import { cellText, csvRows, openWorkbook, utf8Text } from './spreadsheet.js';
+export { cellText, MAX_UNPACKED_XLSX_BYTES, unpackedSize } from './spreadsheet.js';
 import { HEADER_TO_KEY, QUESTION_COLUMNS, VENDOR_COLUMNS, type ColumnKey } from '../core/questionnaire-columns.js';
 
 const COLUMN_HEADERS: ReadonlyMap<ColumnKey, string> = new Map([...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => [c.key, c.header]));
@@ -131,13 +133,8 @@ function columnsOf(header: readonly string[]): Map<ColumnKey, number> {
 
 /** Answers from the questionnaire CSV (one table, a row per vendor and question). */
 export async function answersFromCsv(text: string, file: string): Promise<LoadedAnswers> {
-  const { parseCsv } = await import('../render/csv.js');
-  let rows: string[][];
-  try {
-    rows = parseCsv(text);
-  } catch (e) {
-    return { issues: [{ file, pointer: '', message: `not valid CSV: ${(e as Error).message}` }] };
-  }
+  const { rows, issues } = csvRows(text, file);
+  if (!rows) return { issues };
   const cols = columnsOf(rows[0] ?? []);
   const missing = (['vendor-id', 'question-id', 'answer'] as const).filter((k) => !cols.has(k));
   if (missing.length)
@@ -150,73 +147,11 @@ export async function answersFromCsv(text: string, file: string): Promise<Loaded
   return c.result();
 }
 
-/** Plain text of an exceljs cell value (rich text, formulas' results, hyperlinks, dates). */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (isRecord(v)) {
-    if (Array.isArray(v.richText)) return v.richText.map((t) => (isRecord(t) && typeof t.text === 'string' ? t.text : '')).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
-    if (typeof v.text === 'string') return v.text;
-    if (isRecord(v.text)) return cellText(v.text);
-    if ('error' in v) return String(v.error);
-  }
-  return '';
-}
-
-/** What a workbook may unpack to: 8 times the input limit, far above any questionnaire, far below a zip bomb. */
-export const MAX_UNPACKED_XLSX_BYTES = 8 * MAX_INPUT_BYTES;
-
-/**
- * The unpacked size of a ZIP file, summed from its central directory before anything is inflated; undefined
- * when there is no directory. A ZIP64 entry (sizes past 4 GiB) counts as past the limit.
- */
-export function unpackedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // the end-of-directory record is within the last 64 KiB + 22 bytes (its comment is at most 65,535)
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  if (end < 0) return undefined;
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) return Number.MAX_SAFE_INTEGER;
-    total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
-}
-
 /** Answers from the questionnaire workbook: the cover sheet maps sheets to vendor ids. */
 export async function answersFromXlsx(bytes: Uint8Array, file: string): Promise<LoadedAnswers> {
-  const [{ default: ExcelJS }, { COVER_SHEET, COVER_VENDOR_HEADER }] = await Promise.all([import('exceljs'), import('../render/xlsx.js')]);
-  const unpacked = unpackedSize(bytes);
-  if (unpacked === undefined || unpacked > MAX_UNPACKED_XLSX_BYTES)
-    return {
-      issues: [
-        {
-          file,
-          pointer: '',
-          message: unpacked === undefined ? 'not a readable XLSX workbook (no ZIP directory)' : `the workbook unpacks to ${unpacked} bytes; the limit is ${MAX_UNPACKED_XLSX_BYTES}`,
-          hint: 'use the workbook complyflow questions --format xlsx wrote',
-        },
-      ],
-    };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (e) {
-    return { issues: [{ file, pointer: '', message: `not a readable XLSX workbook: ${(e as Error).message}` }] };
-  }
+  const { COVER_SHEET, COVER_VENDOR_HEADER } = await import('../render/xlsx.js');
+  const { wb, issues } = await openWorkbook(bytes, file, 'use the workbook complyflow questions --format xlsx wrote');
+  if (!wb) return { issues };
   const cover = wb.getWorksheet(COVER_SHEET);
   const sheets: Array<{ vendor: string; sheet: string }> = [];
   if (cover) {
@@ -268,12 +203,8 @@ export async function loadAnswers(file: string): Promise<LoadedAnswers> {
   const bytes = r.bytes!;
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx') return answersFromXlsx(bytes, file);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { issues: [{ file, pointer: '', line: 1, column: 1, message: 'the file is not valid UTF-8 text', hint: 'save it as UTF-8' }] };
-  }
+  const { text, issue } = utf8Text(bytes, file);
+  if (text === undefined) return { issues: [issue!] };
   if (ext === '.csv') return answersFromCsv(text, file);
   if (ext === '.yaml' || ext === '.yml') {
     const parsed = parseYaml(file, bytes);

@@ -6,7 +6,8 @@ import { ITEM_STATUSES, type Issue, type ItemStatus, type StatusEntry, type Stat
 import { InputError } from '../errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { readBytes, readYaml } from './read.js';
-import { cellText, unneutralize, unpackedSize, MAX_UNPACKED_XLSX_BYTES } from './answers.js';
+import { unneutralize } from './answers.js';
+import { cellText, csvRows, openWorkbook, utf8Text } from './spreadsheet.js';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -66,16 +67,8 @@ export function statusFromRows(rows: readonly (readonly string[])[], file: strin
 }
 
 async function statusFromXlsx(bytes: Uint8Array, file: string): Promise<LoadedStatus> {
-  const unpacked = unpackedSize(bytes);
-  if (unpacked === undefined || unpacked > MAX_UNPACKED_XLSX_BYTES)
-    return { issues: [{ file, pointer: '', message: unpacked === undefined ? 'not a readable XLSX workbook (no ZIP directory)' : `the workbook unpacks to ${unpacked} bytes; the limit is ${MAX_UNPACKED_XLSX_BYTES}` }] };
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (e) {
-    return { issues: [{ file, pointer: '', message: `not a readable XLSX workbook: ${(e as Error).message}` }] };
-  }
+  const { wb, issues } = await openWorkbook(bytes, file, 'use the workbook complyflow check --format xlsx wrote');
+  if (!wb) return { issues };
   const ws = wb.getWorksheet('Checklist');
   if (!ws) return { issues: [{ file, pointer: '', message: 'no "Checklist" sheet', hint: 'use the workbook complyflow check --format xlsx wrote; keep its sheet names' }] };
   const width = ws.getRow(1).cellCount;
@@ -106,19 +99,10 @@ export async function loadStatus(file: string): Promise<LoadedStatus> {
   const r = readBytes(file);
   if (r.issue) return { issues: [r.issue] };
   if (ext === '.xlsx') return statusFromXlsx(r.bytes!, file);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(r.bytes!);
-  } catch {
-    return { issues: [{ file, pointer: '', line: 1, column: 1, message: 'the file is not valid UTF-8 text', hint: 'save it as UTF-8' }] };
-  }
-  const { parseCsv } = await import('../render/csv.js');
-  let rows: string[][];
-  try {
-    rows = parseCsv(text);
-  } catch (e) {
-    return { issues: [{ file, pointer: '', message: `not valid CSV: ${(e as Error).message}` }] };
-  }
+  const { text, issue } = utf8Text(r.bytes!, file);
+  if (text === undefined) return { issues: [issue!] };
+  const { rows, issues } = csvRows(text, file);
+  if (!rows) return { issues };
   return statusFromRows(rows, file, (n) => `row ${n}`);
 }
 

@@ -1,8 +1,7 @@
-// CSV output (csv-stringify) and input (csv-parse): RFC 4180, CRLF, UTF-8
+// CSV output (csv-stringify; reading back is src/load/spreadsheet.ts): RFC 4180, CRLF, UTF-8
 // with a byte order mark so spreadsheet programs pick the right encoding.
 // Every cell goes through neutralizeCell (formula injection).
 import { stringify } from 'csv-stringify/sync';
-import { parse } from 'csv-parse/sync';
 import type { Report } from '../core/types.js';
 import { uncoveredSentence } from '../core/coverage.js';
 import { neutralizeCell } from '../core/cells.js';
@@ -75,9 +74,4 @@ export function renderChecklistCsv(report: Report): string {
     i.unknown.join('; '),
   ]);
   return toCsv(CHECKLIST_CSV_HEADER, [...uncoveredRows(report), ...rows]);
-}
-
-/** Parse CSV text into rows of strings (BOM stripped, ragged rows allowed). Throws on malformed CSV. */
-export function parseCsv(text: string): string[][] {
-  return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
 }

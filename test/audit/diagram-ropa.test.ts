@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDiagram, layoutDiagram, toMermaid } from '../../src/core/diagram.js';
 import { buildRopa } from '../../src/core/ropa.js';
-import { parseCsv } from '../../src/render/csv.js';
+import { parseCsv } from '../../src/load/spreadsheet.js';
 import { cli, EXAMPLE } from '../cli/run.js';
 import { AS_OF, exampleFlow, scratch, writeFlow } from './helpers.js';
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cli, EXAMPLE, ROOT } from './run.js';
 import { AS_OF, checkJson, exampleFlow, scratch, writeFlow } from '../audit/helpers.js';
-import { parseCsv } from '../../src/render/csv.js';
+import { parseCsv } from '../../src/load/spreadsheet.js';
 import { DEFAULT_REGULATIONS_DIR } from '../../src/load/regulations.js';
 
 const dir = scratch();
