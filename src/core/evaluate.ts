@@ -359,19 +359,20 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
   const statusTasks = options.status?.tasks ?? {};
   let unmatchedStatus: string[] = [];
   if (options.status) {
-    const hasTasks = Object.keys(statusTasks).length > 0;
-    for (const item of items) {
+    // Each item's task id, computed once, only when the status file marks tasks.
+    const taskIds = Object.keys(statusTasks).length > 0 ? items.map((i) => taskIdOf(i, reuseOf)) : undefined;
+    items.forEach((item, k) => {
       // An item's own entry wins over its task's.
       const own = Object.hasOwn(statusItems, item.id) ? statusItems[item.id] : undefined;
-      const taskId = !own && hasTasks ? taskIdOf(item, reuseOf) : undefined;
+      const taskId = own ? undefined : taskIds?.[k];
       const s = own ?? (taskId !== undefined && Object.hasOwn(statusTasks, taskId) ? statusTasks[taskId] : undefined);
-      if (!s) continue;
+      if (!s) return;
       item.status = s.status;
       item.owner = s.owner ?? null;
       item.evidenceProvided = s.evidence ?? [];
-    }
+    });
     const known = new Set(items.map((i) => i.id));
-    const knownTasks = new Set(Object.keys(statusTasks).length ? items.map((i) => taskIdOf(i, reuseOf)) : []);
+    const knownTasks = new Set(taskIds);
     unmatchedStatus = [...Object.keys(statusItems).filter((id) => !known.has(id)), ...Object.keys(statusTasks).filter((id) => !knownTasks.has(id))].sort();
   }
 

@@ -1,8 +1,11 @@
-import type { AudiencePredicate } from '../../types.js';
+import type { AudiencePredicate, Flow } from '../../types.js';
 import type { LawContext } from '../context.js';
 import { predicate } from '../predicate.js';
 import { num } from '../operands.js';
 import { all, F, T, U, type Outcome } from '../outcome.js';
+
+/** Children under 13 play whatever the terms say when the game is directed to them or the studio knows they play (COPPA's concepts). */
+const childrenPlay = (a: Flow['audience']): boolean => a.childDirected === 'primary' || a.childDirected === 'mixed' || a.knownChildren === true;
 
 /** The age below which the `child` data subject lies (COPPA's under-13); `teen` is from there to 18. */
 const CHILD_TAG_BELOW = 13;
@@ -15,8 +18,7 @@ const CHILD_TAG_BELOW = 13;
  */
 function knowsPlayersUnder({ n, label }: { n: number; label: string }, ctx: LawContext): Outcome {
   const { audience: a, data } = ctx.index.flow;
-  const childrenPlay = a.childDirected === 'primary' || a.childDirected === 'mixed' || a.knownChildren === true;
-  if (childrenPlay && n > CHILD_TAG_BELOW) {
+  if (childrenPlay(a) && n > CHILD_TAG_BELOW) {
     const why = a.knownChildren ? 'the studio knows children under 13 play' : `the game is child-directed (${a.childDirected})`;
     return T(`${why}, so it knows players under ${label}`);
   }
@@ -66,10 +68,7 @@ export const audience = predicate<'audience', AudiencePredicate>({
     const parts: Outcome[] = [];
     if (p.admitsUnder !== undefined) {
       const { n, label } = num(p.admitsUnder, ctx);
-      // Children under 13 are players whatever the terms say when the game is
-      // directed to them or the studio knows they play (COPPA's concepts).
-      const childrenPlay = a.childDirected === 'primary' || a.childDirected === 'mixed' || a.knownChildren === true;
-      if (childrenPlay && n >= 13 && (a.minimumAge === undefined || a.minimumAge >= n))
+      if (childrenPlay(a) && n >= 13 && (a.minimumAge === undefined || a.minimumAge >= n))
         parts.push(T(`children under 13 play (${a.knownChildren ? 'known to the studio' : `${a.childDirected} audience`}), so players under ${label} too`));
       else if (a.minimumAge === undefined) parts.push(U('audience.minimumAge', 'the youngest age the terms allow is not given'));
       else {
