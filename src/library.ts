@@ -22,6 +22,8 @@ export interface RuleLibrary {
   questions: Question[];
   ruleFiles: Map<string, string>;
   issues: Issue[];
+  /** verified facts without their evidence (only when read from sources) */
+  evidenceIssues: Issue[];
 }
 
 let version: string | undefined;
@@ -46,6 +48,7 @@ export function loadLibraryFromSources(extraDirs: string[] = []): RuleLibrary {
   const regulations: Regulation[] = [];
   const issues: Issue[] = [...q.issues, ...named.issues];
   const ruleFiles = new Map<string, string>();
+  const evidenceIssues: Issue[] = [];
   const packDirs = new Map<string, string>();
   for (const dir of new Set([DEFAULT_REGULATIONS_DIR, ...extraDirs.map((d) => resolve(d))])) {
     const r = loadRegulations(dir, tax, ids, named.conditions);
@@ -63,9 +66,10 @@ export function loadLibraryFromSources(extraDirs: string[] = []): RuleLibrary {
     }
     regulations.push(...r.regulations);
     issues.push(...r.issues);
+    evidenceIssues.push(...r.evidenceIssues);
     for (const [k, v] of r.ruleFiles) ruleFiles.set(k, v);
   }
-  return { tax, regulations, questions: q.questions, ruleFiles, issues };
+  return { tax, regulations, questions: q.questions, ruleFiles, issues, evidenceIssues };
 }
 
 function fromBundle(b: BundleData): RuleLibrary {
@@ -76,6 +80,7 @@ function fromBundle(b: BundleData): RuleLibrary {
     questions: b.questions,
     ruleFiles: new Map(b.ruleFiles.map(([k, v]) => [k, join(PACKAGE_ROOT, v)])),
     issues: [],
+    evidenceIssues: [],
   };
 }
 

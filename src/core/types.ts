@@ -223,6 +223,10 @@ export interface Rule {
   /** 'territory': applies regardless of the law's size thresholds, wherever the game is offered in its territory */
   scope?: 'law' | 'territory';
   verification?: Verification;
+  /** where the provision was read: official text, date read, pinpoint */
+  source?: EvidenceSource | EvidenceSource[];
+  /** what the provision says on each fact the rule relies on, in our words */
+  reads?: string;
   note?: string;
   notModelled?: NotModelled[];
   questions?: string[];
@@ -230,6 +234,13 @@ export interface Rule {
   whenAsWritten?: Condition;
   /** whether the law accepts work done for another law for this duty (absent: it does, for the work plan) */
   reuse?: { allowed: boolean; citation: string; note?: string };
+}
+
+/** Where a fact was read: the official text's deep URL, the date it was read and the exact provision. */
+export interface EvidenceSource {
+  url: string;
+  read: string;
+  pinpoint: string;
 }
 
 export interface ParameterDecl {
@@ -240,7 +251,9 @@ export interface ParameterDecl {
   /** how values from several markets of one law combine: the strictest wins */
   combine?: 'max' | 'min' | 'union';
   /** values that change over time; the latest entry on or before the as-of date wins */
-  schedule?: Array<{ from: string; value: number | string | string[]; citation?: string }>;
+  schedule?: Array<{ from: string; value: number | string | string[]; citation?: string; source?: EvidenceSource | EvidenceSource[] }>;
+  source?: EvidenceSource | EvidenceSource[];
+  verification?: Verification;
 }
 
 export interface Variation {
@@ -249,11 +262,13 @@ export interface Variation {
   citation?: string;
   verification?: Verification;
   note?: string;
+  source?: EvidenceSource | EvidenceSource[];
 }
 
 export interface Phase {
   date: string;
   description: string;
+  source?: EvidenceSource | EvidenceSource[];
 }
 
 export interface Regulation {
@@ -265,10 +280,13 @@ export interface Regulation {
   territory?: string[];
   version: string;
   inForce: string;
+  /** where the in-force date was read */
+  inForceSource?: EvidenceSource | EvidenceSource[];
   /** first date the law no longer applies (repealed or superseded) */
   until?: string;
   phases?: Phase[];
-  sources: Array<{ title: string; url: string }>;
+  /** official: false for a secondary source (absent: official) */
+  sources: Array<{ title: string; url: string; official?: boolean }>;
   lastReviewed: string;
   appliesWhen: Condition;
   parameters?: Record<string, ParameterDecl>;
@@ -428,5 +446,7 @@ export interface Report {
     bySeverity: Record<string, number>;
     byStatus: Record<string, number>;
     byDetermination: Record<string, number>;
+    /** items by how far their rule was checked against the law's text */
+    byVerification: Record<string, number>;
   };
 }

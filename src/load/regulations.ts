@@ -6,6 +6,7 @@ import { isScalar } from 'yaml';
 import type { Condition, Issue, NamedCondition, Question, Regulation, Rule } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { lintRegulation, lintRule, ruleTexts } from '../core/lint-pack.js';
+import { lintRegulationEvidence, lintRuleEvidence } from '../core/lint-evidence.js';
 import { templateProblem } from '../core/texts.js';
 import { expandRefs, hasRefs, type ConditionLibrary } from '../core/named-conditions.js';
 import { locateIssues, readYaml } from './read.js';
@@ -166,6 +167,8 @@ export interface LoadedPacks {
   issues: Issue[];
   /** rule id → the file it came from, for tools that report on rules */
   ruleFiles: Map<string, string>;
+  /** verified facts without their evidence: the pack runs, but `rules lint` refuses it */
+  evidenceIssues: Issue[];
 }
 
 /**
@@ -209,9 +212,10 @@ export function loadRegulations(
   const regulations: Regulation[] = [];
   const issues: Issue[] = [];
   const ruleFiles = new Map<string, string>();
+  const evidenceIssues: Issue[] = [];
   const packs = listPacks(root);
   const folderIssue = packFolderIssue(root, packs);
-  if (folderIssue) return { regulations, issues: [folderIssue], ruleFiles };
+  if (folderIssue) return { regulations, issues: [folderIssue], ruleFiles, evidenceIssues };
   for (const pack of packs) {
     const packId = basename(pack.dir);
     for (const file of pack.outside)
@@ -245,6 +249,7 @@ export function loadRegulations(
     if (hasRefs(reg.appliesWhen)) reg.appliesWhen = expand(reg.appliesWhen, pack.regulationFile, '/appliesWhen', regIssues);
     if (reg.id !== packId) regIssues.push({ file: pack.regulationFile, pointer: '/id', message: `id "${reg.id}" does not match its folder "${packId}"` });
     issues.push(...locateIssues(regIssues, r.parsed));
+    evidenceIssues.push(...locateIssues(lintRegulationEvidence(reg, pack.regulationFile), r.parsed));
     for (const file of pack.ruleFiles) {
       const rr = readYaml<Rule>(file, 'rule');
       if (!rr.value) {
@@ -261,6 +266,7 @@ export function loadRegulations(
       const expected = basename(file, '.yaml');
       if (rule.id !== expected) ruleIssues.push({ file, pointer: '/id', message: `id "${rule.id}" does not match its file name "${expected}"` });
       issues.push(...locateIssues(ruleIssues, rr.parsed).map((i) => atTemplateProblem(i, rule, rr.parsed)));
+      evidenceIssues.push(...locateIssues(lintRuleEvidence(rule, reg, file), rr.parsed));
       reg.rules.push(rule);
       ruleFiles.set(`${reg.id}/${rule.id}`, file);
     }
@@ -272,5 +278,5 @@ export function loadRegulations(
     if (ids.has(reg.id)) issues.push({ file: root, pointer: '', message: `two packs share the id "${reg.id}"` });
     ids.add(reg.id);
   }
-  return { regulations, issues, ruleFiles };
+  return { regulations, issues, ruleFiles, evidenceIssues };
 }

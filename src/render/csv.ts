@@ -29,7 +29,7 @@ export function renderQuestionnaireCsv(doc: Questionnaire): string {
 
 export const CHECKLIST_CSV_HEADER = [
   'Item id', 'Regulation', 'Jurisdiction', 'Topic', 'Severity', 'Determination', 'Status', 'Owner',
-  'Title', 'Citation', 'URL', 'Subject', 'Why', 'Action', 'Deadline', 'Evidence expected', 'Evidence on file', 'To decide, give',
+  'Title', 'Citation', 'URL', 'Verification', 'Subject', 'Why', 'Action', 'Deadline', 'Evidence expected', 'Evidence on file', 'To decide, give',
 ] as const;
 
 /** Item id of the row that leads the checklist table when offered markets have no rule pack. */
@@ -42,12 +42,13 @@ export const UNCOVERED_ROW_ID = 'uncovered-markets';
 export function uncoveredRows(report: Report): string[][] {
   if (report.uncoveredMarkets.length === 0) return [];
   const row = CHECKLIST_CSV_HEADER.map(() => '');
-  row[0] = UNCOVERED_ROW_ID;
-  row[2] = report.uncoveredMarkets.join(', ');
-  row[3] = 'scope';
-  row[5] = 'not-covered';
-  row[8] = uncoveredSentence(report.uncoveredMarkets);
-  row[13] = 'Check these markets\' laws another way, or load a rule pack that covers them (--rules), before launching there.';
+  const set = (column: (typeof CHECKLIST_CSV_HEADER)[number], value: string) => (row[CHECKLIST_CSV_HEADER.indexOf(column)] = value);
+  set('Item id', UNCOVERED_ROW_ID);
+  set('Jurisdiction', report.uncoveredMarkets.join(', '));
+  set('Topic', 'scope');
+  set('Determination', 'not-covered');
+  set('Title', uncoveredSentence(report.uncoveredMarkets));
+  set('Action', 'Check these markets\' laws another way, or load a rule pack that covers them (--rules), before launching there.');
   return [row];
 }
 
@@ -65,6 +66,7 @@ export function renderChecklistCsv(report: Report): string {
     i.title,
     i.citation,
     i.url ?? '',
+    i.verification,
     `${i.subject.type}:${i.subject.id}`,
     i.because.join('; '),
     i.action,

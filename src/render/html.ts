@@ -39,6 +39,7 @@ export interface HtmlView {
   stale: StaleStatusEntry[];
   /** the sentence naming the offered markets no rule pack covers; '' when every one is covered */
   uncovered: string;
+  notVerified: string;
   diagram: DiagramLayout | null;
   severities: readonly string[];
   statuses: readonly string[];
@@ -62,6 +63,7 @@ export function buildHtmlView(report: Report, flow?: Flow): HtmlView {
     others: view.others,
     stale: view.stale,
     uncovered: view.uncovered,
+    notVerified: view.notVerified,
     diagram: flow ? layoutDiagram(buildDiagram(flow)) : null,
     severities: SEVERITIES,
     statuses: ['todo', 'in-progress', 'done', 'not-applicable'],

@@ -5,6 +5,7 @@ import type { Report, ReportItem, ReportRegulation } from '../core/types.js';
 import type { PlanTask } from '../core/plan.js';
 import { groupBy } from './progress.js';
 import { uncoveredSentence } from '../core/coverage.js';
+import { notVerifiedSentence } from '../core/summary.js';
 
 export interface LawView {
   regulation: ReportRegulation;
@@ -21,6 +22,8 @@ export interface ReportView {
   stale: StaleStatusEntry[];
   /** the sentence naming the offered markets no rule pack covers; '' when every one is covered */
   uncovered: string;
+  /** how many items rest on rules not verified against the law's text, in words */
+  notVerified: string;
   planView: PlanView;
 }
 
@@ -83,6 +86,7 @@ export function buildView(report: Report): ReportView {
     others: report.regulations.filter((r) => !shown.has(r)),
     stale: staleStatusEntries(report),
     uncovered: uncoveredSentence(report.uncoveredMarkets),
+    notVerified: notVerifiedSentence(report.summary),
     planView: buildPlanView(report),
   };
 }

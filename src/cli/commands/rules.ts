@@ -91,6 +91,7 @@ export function registerRules(program: Command, ctx: Context): void {
     .action((opts: { rules?: string[] }) => {
       const lib = loadLibraryFromSources(extra(opts.rules));
       if (lib.issues.length) throw new InputError(lib.issues, 'the rule library has problems');
+      if (lib.evidenceIssues.length) throw new InputError(lib.evidenceIssues, 'facts marked verified lack their evidence');
       ctx.io.stdout(`${lib.regulations.length} packs, ${lib.regulations.reduce((n, r) => n + r.rules.length, 0)} rules: no problems\n`);
     });
 
