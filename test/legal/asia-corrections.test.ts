@@ -22,3 +22,18 @@ describe('my-pdpa: Class of Data Users Order 2013, item 9 "Services"', () => {
     expect(classes).toContain('services - retail or wholesale dealing');
   });
 });
+
+describe('vn-pdpl: Decree 356/2025 Arts. 20 and 41, read (previously marked not verified)', () => {
+  const intParam = (name: string) => pack('vn-pdpl').parameters?.[name]?.value;
+  it('the SME relief ends at 100,000 data subjects, counted cumulatively (Art. 41)', () => {
+    expect(intParam('largeNumberDataSubjects')).toBe(100000);
+  });
+  it('dossiers are updated within 10 days on the Art. 20(2) events and every 6 months otherwise', () => {
+    expect(intParam('dossierImmediateUpdateDays')).toBe(10);
+    expect(intParam('dossierPeriodicUpdateMonths')).toBe(6);
+  });
+  it('the impact assessment dossier is filed within 60 days of the first processing (Art. 19(4))', () => {
+    const rule = pack('vn-pdpl').rules.find((r) => r.id === 'impact-assessment');
+    expect(rule?.deadline?.within).toBe('P60D');
+  });
+});
