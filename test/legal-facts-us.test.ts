@@ -23,4 +23,9 @@ describe('US legal facts corrected under issue 17', () => {
     expect(notice.action).toMatch(/\(6\)/);
     expect(rule('us-ne-ndpa', 'opt-out-targeted-ads-sale').citation).toMatch(/87-1114/);
   });
+
+  it('NY § 1701 crisis protocol and BIPA § 15(e) reasonable care were read only in quotations: secondary, not verified', () => {
+    expect(rule('us-ny-ai-companion', 'crisis-protocol').verification).toBe('secondary');
+    expect(rule('us-il-bipa', 'biometric-reasonable-care').verification).toBe('secondary');
+  });
 });
