@@ -26,9 +26,11 @@ const residentDeadline: Record<string, string | null> = {
   'us-oh-breach': 'P45D',
   'us-or-breach': 'P45D',
   'us-pa-breach': null,
+  'us-ri-breach': 'P45D',
   'us-tn-breach': 'P45D',
   'us-tx-breach': 'P60D',
   'us-va-breach': null,
+  'us-vt-breach': 'P45D',
   'us-wa-breach': 'P30D',
 };
 // The section each state's resident notice duty sits in.
@@ -47,9 +49,11 @@ const residentSection: Record<string, string> = {
   'us-oh-breach': 'Ohio Rev. Code § 1349.19(B)',
   'us-or-breach': 'ORS 646A.604(1)(a), (3)(a)',
   'us-pa-breach': '73 P.S. § 2303(a)',
+  'us-ri-breach': 'R.I. Gen. Laws § 11-49.3-4(a)',
   'us-tn-breach': 'Tenn. Code Ann. § 47-18-2107(b)',
   'us-tx-breach': 'Tex. Bus. & Com. Code § 521.053(b)',
   'us-va-breach': 'Va. Code § 18.2-186.6(B)',
+  'us-vt-breach': '9 V.S.A. § 2435(b)(1)',
   'us-wa-breach': 'RCW 19.255.010(1), (8)',
 };
 
@@ -73,8 +77,12 @@ const usGame = (data: ReturnType<typeof el>[]): Flow =>
 const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
 const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
 
-const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
-const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
+// Rhode Island lists an email address with a password only together with the name.
+const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-ri-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
+const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-ri-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
+// Rhode Island's maintainer duty was not read (summaries disagree), so its pack has no vendor-notify-owner rule.
+const noVendorRule = ['us-ri-breach'];
+const withVendorRule = Object.keys(residentDeadline).filter((id) => !noVendorRule.includes(id));
 const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
 // Texas, Massachusetts, Virginia, Ohio and Tennessee do not list online credentials: a named payment card reaches every state.
 const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
@@ -100,7 +108,7 @@ describe('US state breach notification packs', () => {
     expect(r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation))).toEqual([]);
   });
 
-  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio or Tennessee', () => {
+  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio, Tennessee or Rhode Island', () => {
     const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
     expect(states).toEqual(Object.keys(residentDeadline).filter((id) => !noCredentials.includes(id)));
   });
@@ -114,10 +122,12 @@ describe('US state breach notification packs', () => {
 
   it('asks each processor holding notifiable data to notify the studio, linking the breach-notice-hours question', () => {
     const r = run(usGame(accountWithCard));
-    expect(breachItems(r, 'vendor-notify-owner').map((i) => i.subject.id)).toEqual(Array(Object.keys(residentDeadline).length).fill('host'));
+    const vendorItems = breachItems(r, 'vendor-notify-owner');
+    expect(vendorItems.map((i) => i.regulation).sort()).toEqual(withVendorRule);
+    expect(new Set(vendorItems.map((i) => i.subject.id))).toEqual(new Set(['host']));
     const host = r.vendors.find((v) => v.id === 'host')!;
     const q = host.questions.find((x) => x.id === 'breach-notice-hours')!;
-    expect(q.regulations).toEqual(expect.arrayContaining(Object.keys(residentDeadline)));
+    expect(q.regulations).toEqual(expect.arrayContaining(withVendorRule));
   });
 
   it('names the strictest US breach deadline in the matrix: 10 days for a processor (Florida, Maryland, Oregon)', () => {
@@ -127,11 +137,12 @@ describe('US state breach notification packs', () => {
     expect(cells).toMatchObject({ 'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-AZ': 'P45D', 'US-IL': null, 'US-MA': null, 'US-DC': null, 'US-VA': null });
   });
 
-  it('without a processor, the strictest US deadline is 30 days, set by the states that fix it', () => {
+  it('without a processor, the strictest US deadline is Vermont\'s 14 business days to the Attorney General', () => {
     const f = usGame(accountWithCard);
     const noVendor = { ...f, vendors: [], flows: [] };
     const row = run(noVendor).matrix.find((m) => m.topic === 'breach-notification')!;
-    expect(row.strictest).toEqual({ within: 'P30D', jurisdictions: ['US-CA', 'US-CO', 'US-FL', 'US-NY', 'US-TX', 'US-WA'] });
+    // 14 business days rank as 21 calendar days, ahead of the 30 days CA, CO, FL, NY, TX and WA give residents.
+    expect(row.strictest).toEqual({ within: 'P14BD', jurisdictions: ['US-VT'] });
   });
 
   it('judges the processor\'s breach-notice hours against the strictest US deadline (10 days)', () => {
@@ -141,6 +152,6 @@ describe('US state breach notification packs', () => {
     expect(judged(72)).toEqual([]);
     const open = judged(240); // 10 days leaves the studio no time of its own
     expect(new Set(open.map((i) => i.subject.id))).toEqual(new Set(['host']));
-    expect(open.map((i) => i.regulation)).toEqual(expect.arrayContaining(Object.keys(residentDeadline)));
+    expect(open.map((i) => i.regulation)).toEqual(expect.arrayContaining(withVendorRule));
   });
 });
