@@ -10,7 +10,7 @@ import { flow } from '../helpers.js';
 const lib = loadLibrary();
 const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.id));
 // Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC, NJ), "as soon as
-// practicable" (MA) or "without unreasonable delay" (VA, PA) and carry no deadline.
+// practicable" (MA) or "without unreasonable delay" (VA, PA, WV) and carry no deadline.
 const residentDeadline: Record<string, string | null> = {
   'us-az-breach': 'P45D',
   'us-ca-breach': 'P30D',
@@ -32,6 +32,7 @@ const residentDeadline: Record<string, string | null> = {
   'us-va-breach': null,
   'us-vt-breach': 'P45D',
   'us-wa-breach': 'P30D',
+  'us-wv-breach': null,
 };
 // The section each state's resident notice duty sits in.
 const residentSection: Record<string, string> = {
@@ -55,6 +56,7 @@ const residentSection: Record<string, string> = {
   'us-va-breach': 'Va. Code § 18.2-186.6(B)',
   'us-vt-breach': '9 V.S.A. § 2435(b)(1)',
   'us-wa-breach': 'RCW 19.255.010(1), (8)',
+  'us-wv-breach': 'W. Va. Code § 46A-2A-102(a)-(b)',
 };
 
 const el = (id: string, category: string) => ({ id, category, subjects: ['player' as const], retention: 'P1Y' });
@@ -78,13 +80,14 @@ const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
 const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
 
 // Rhode Island lists an email address with a password only together with the name.
-const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-ri-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
-const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-ri-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
+const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-ri-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach', 'us-wv-breach'];
+const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-ri-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach', 'us-wv-breach'];
 // Rhode Island's maintainer duty was not read (summaries disagree), so its pack has no vendor-notify-owner rule.
 const noVendorRule = ['us-ri-breach'];
 const withVendorRule = Object.keys(residentDeadline).filter((id) => !noVendorRule.includes(id));
 const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
-// Texas, Massachusetts, Virginia, Ohio and Tennessee do not list online credentials: a named payment card reaches every state.
+// Texas, Massachusetts, Virginia, Ohio, Tennessee, Rhode Island and West Virginia do not list online credentials alone: a named
+// payment card reaches every state.
 const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
 
 describe('US state breach notification packs', () => {
@@ -108,7 +111,7 @@ describe('US state breach notification packs', () => {
     expect(r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation))).toEqual([]);
   });
 
-  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio, Tennessee or Rhode Island', () => {
+  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio, Tennessee, Rhode Island or West Virginia', () => {
     const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
     expect(states).toEqual(Object.keys(residentDeadline).filter((id) => !noCredentials.includes(id)));
   });
