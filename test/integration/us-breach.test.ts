@@ -10,7 +10,7 @@ import { flow } from '../helpers.js';
 const lib = loadLibrary();
 const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.id));
 // Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC, NJ), "as soon as
-// practicable" (MA) or "without unreasonable delay" (VA, PA, WV) and carry no deadline.
+// practicable" (MA) or "without unreasonable delay" (VA, PA, WV, SC) and carry no deadline.
 const residentDeadline: Record<string, string | null> = {
   'us-az-breach': 'P45D',
   'us-ca-breach': 'P30D',
@@ -27,6 +27,7 @@ const residentDeadline: Record<string, string | null> = {
   'us-or-breach': 'P45D',
   'us-pa-breach': null,
   'us-ri-breach': 'P45D',
+  'us-sc-breach': null,
   'us-tn-breach': 'P45D',
   'us-tx-breach': 'P60D',
   'us-va-breach': null,
@@ -51,6 +52,7 @@ const residentSection: Record<string, string> = {
   'us-or-breach': 'ORS 646A.604(1)(a), (3)(a)',
   'us-pa-breach': '73 P.S. § 2303(a)',
   'us-ri-breach': 'R.I. Gen. Laws § 11-49.3-4(a)',
+  'us-sc-breach': 'S.C. Code § 39-1-90(A)',
   'us-tn-breach': 'Tenn. Code Ann. § 47-18-2107(b)',
   'us-tx-breach': 'Tex. Bus. & Com. Code § 521.053(b)',
   'us-va-breach': 'Va. Code § 18.2-186.6(B)',
@@ -80,14 +82,14 @@ const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
 const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
 
 // Rhode Island lists an email address with a password only together with the name.
-const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-ri-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach', 'us-wv-breach'];
-const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-ri-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach', 'us-wv-breach'];
+const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-ri-breach', 'us-sc-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach', 'us-wv-breach'];
+const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-ri-breach', 'us-sc-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach', 'us-wv-breach'];
 // Rhode Island's maintainer duty was not read (summaries disagree), so its pack has no vendor-notify-owner rule.
 const noVendorRule = ['us-ri-breach'];
 const withVendorRule = Object.keys(residentDeadline).filter((id) => !noVendorRule.includes(id));
 const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
-// Texas, Massachusetts, Virginia, Ohio, Tennessee, Rhode Island and West Virginia do not list online credentials alone: a named
-// payment card reaches every state.
+// Texas, Massachusetts, Virginia, Ohio, Tennessee, Rhode Island, West Virginia and South Carolina do not list online credentials
+// alone: a named payment card reaches every state.
 const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
 
 describe('US state breach notification packs', () => {
@@ -111,7 +113,7 @@ describe('US state breach notification packs', () => {
     expect(r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation))).toEqual([]);
   });
 
-  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio, Tennessee, Rhode Island or West Virginia', () => {
+  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio, Tennessee, Rhode Island, West Virginia or South Carolina', () => {
     const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
     expect(states).toEqual(Object.keys(residentDeadline).filter((id) => !noCredentials.includes(id)));
   });
