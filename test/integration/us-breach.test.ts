@@ -151,22 +151,22 @@ describe('US state breach notification packs', () => {
     expect(q.regulations).toEqual(expect.arrayContaining(reachAnyStudio));
   });
 
-  it('names the strictest US breach deadline in the matrix: 5 business days to the Iowa Attorney General', () => {
+  it('names the strictest US breach deadline in the matrix: 10 days for a processor (Alabama, Florida, Maryland, Oregon)', () => {
     const row = run(usGame(accountWithCard)).matrix.find((m) => m.topic === 'breach-notification')!;
-    expect(row.strictest).toEqual({ within: 'P5BD', jurisdictions: ['US-IA'] });
+    expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-AL', 'US-FL', 'US-MD', 'US-OR'] });
     const cells = Object.fromEntries(row.cells.map((c) => [c.jurisdiction, c.deadline]));
     expect(cells).toMatchObject({
       'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-AZ': 'P45D', 'US-IL': null, 'US-MA': null, 'US-DC': null, 'US-VA': null,
-      // a processor's 10 days (Alabama, Florida, Maryland, Oregon) and Louisiana's 10 days to the Attorney General
-      'US-AL': 'P10D', 'US-FL': 'P10D', 'US-LA': 'P10D', 'US-IA': 'P5BD', 'US-DE': 'P60D', 'US-IN': 'P45D', 'US-AK': null, 'US-HI': null,
+      // Iowa's 5 business days and Louisiana's 10 days to the Attorney General run from the residents' notice: in words only
+      'US-AL': 'P10D', 'US-DE': 'P60D', 'US-IN': 'P45D', 'US-LA': 'P60D', 'US-AK': null, 'US-HI': null, 'US-IA': null,
     });
   });
 
-  it('without a processor, the strictest US deadline is still the Iowa Attorney General\'s 5 business days', () => {
+  it('without a processor, the strictest US deadline is 30 days, set by the states that fix it', () => {
     const f = usGame(accountWithCard);
     const noVendor = { ...f, vendors: [], flows: [] };
     const row = run(noVendor).matrix.find((m) => m.topic === 'breach-notification')!;
-    expect(row.strictest).toEqual({ within: 'P5BD', jurisdictions: ['US-IA'] });
+    expect(row.strictest).toEqual({ within: 'P30D', jurisdictions: ['US-CA', 'US-CO', 'US-FL', 'US-NY', 'US-TX', 'US-WA'] });
   });
 
   it('reaches Georgia only for a studio that furnishes personal data to third parties, whose processor then has 24 hours', () => {
@@ -182,12 +182,12 @@ describe('US state breach notification packs', () => {
     expect(ga.determination).toBe('to-confirm');
   });
 
-  it('judges the processor\'s breach-notice hours against the strictest US deadline (5 business days)', () => {
+  it('judges the processor\'s breach-notice hours against the strictest US deadline (10 days)', () => {
     const r = run(usGame(accountWithCard));
     const judged = (hours: number) =>
       answerFindings(r, { version: 1, vendors: { host: { 'breach-notice-hours': { answer: String(hours) } } } }, lib.questions);
     expect(judged(72)).toEqual([]);
-    const open = judged(240); // 10 days is more than the 5 business days Iowa allows
+    const open = judged(240); // 10 days leaves the studio no time of its own
     expect(new Set(open.map((i) => i.subject.id))).toEqual(new Set(['host']));
     expect(open.map((i) => i.regulation)).toEqual(expect.arrayContaining(reachAnyStudio));
   });
