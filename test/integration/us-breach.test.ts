@@ -15,13 +15,23 @@ const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.
 // as practicable" or "as soon as possible" (MA, NE, NH) or "without unreasonable delay" (VA, PA, MI, MS, MO, MT, NC, WV, SC) and carry
 // no deadline.
 const residentDeadline: Record<string, string | null> = {
+  'us-ak-breach': null,
+  'us-al-breach': 'P45D',
+  'us-ar-breach': null,
   'us-az-breach': 'P45D',
   'us-ca-breach': 'P30D',
   'us-co-breach': 'P30D',
   'us-ct-breach': 'P60D',
   'us-dc-breach': null,
+  'us-de-breach': 'P60D',
   'us-fl-breach': 'P30D',
+  'us-ga-breach': null,
+  'us-hi-breach': null,
+  'us-ia-breach': null,
+  'us-id-breach': null,
   'us-il-breach': null,
+  'us-in-breach': 'P45D',
+  'us-la-breach': 'P60D',
   'us-ma-breach': null,
   'us-md-breach': 'P45D',
   'us-me-breach': 'P30D',
@@ -57,13 +67,23 @@ const residentDeadline: Record<string, string | null> = {
 };
 // The section each state's resident notice duty sits in.
 const residentSection: Record<string, string> = {
+  'us-ak-breach': 'AS 45.48.010(a)-(c)',
+  'us-al-breach': 'Ala. Code § 8-38-5(a)-(b)',
+  'us-ar-breach': 'Ark. Code § 4-110-105(a), (d)',
   'us-az-breach': 'A.R.S. § 18-552(A)-(B)',
   'us-ca-breach': 'Cal. Civ. Code § 1798.82(a)',
   'us-co-breach': 'C.R.S. § 6-1-716(2)(a)',
   'us-ct-breach': 'Conn. Gen. Stat. § 36a-701b(b)(1)',
   'us-dc-breach': 'D.C. Code § 28-3852(a)',
+  'us-de-breach': '6 Del. C. § 12B-102(a), (c)',
   'us-fl-breach': 'Fla. Stat. § 501.171(4)(a)',
+  'us-ga-breach': 'O.C.G.A. § 10-1-912(a)',
+  'us-hi-breach': 'HRS § 487N-2(a)',
+  'us-ia-breach': 'Iowa Code § 715C.2(1)',
+  'us-id-breach': 'Idaho Code § 28-51-105(1)',
   'us-il-breach': '815 ILCS 530/10(a)',
+  'us-in-breach': 'Ind. Code § 24-4.9-3-1(a)',
+  'us-la-breach': 'La. R.S. 51:3074(C), (E)',
   'us-ma-breach': 'M.G.L. c. 93H § 3(b)',
   'us-md-breach': 'Md. Code, Com. Law § 14-3504(b)',
   'us-me-breach': '10 M.R.S. § 1348(1)',
@@ -101,7 +121,8 @@ const residentSection: Record<string, string> = {
 const el = (id: string, category: string) => ({ id, category, subjects: ['player' as const], retention: 'P1Y' });
 const usGame = (data: ReturnType<typeof el>[]): Flow =>
   flow({
-    controller: { name: 'Studio', establishedIn: 'US' },
+    // a studio that furnishes no personal data to third parties: not an information broker under Georgia's statute
+    controller: { name: 'Studio', establishedIn: 'US', revenueShareFromDataSales: 0 },
     markets: [{ code: 'US', players: 200_000 }],
     data: [el('gameplay', 'user.behavior.gameplay'), ...data],
     systems: [{ id: 'backend', regions: ['US'] }],
@@ -118,18 +139,21 @@ const usGame = (data: ReturnType<typeof el>[]): Flow =>
 const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
 const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
 
+// Georgia's statute binds information brokers only (O.C.G.A. § 10-1-911(3)): the studio above sells no data.
+const brokersOnly = ['us-ga-breach'];
+const reachAnyStudio = Object.keys(residentDeadline).filter((id) => !brokersOnly.includes(id));
 const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach',
-  // credentials count only with a name (ME, NV, RI) or only when they open a financial account (NC), or are not listed at all
+  // credentials count only with a name (AL, DE, ME, NV, RI, OK, UT, WI, WY) or only when they open a financial account (NC), or are not listed at all
   'us-me-breach', 'us-mi-breach', 'us-mn-breach', 'us-mo-breach', 'us-ms-breach', 'us-mt-breach', 'us-nc-breach', 'us-nd-breach', 'us-nh-breach', 'us-nm-breach', 'us-nv-breach',
-  'us-ri-breach', 'us-sc-breach', 'us-wv-breach',
-  // with a name only (OK, UT, WI, WY)
-  'us-ok-breach', 'us-ut-breach', 'us-wi-breach', 'us-wy-breach'];
+  'us-ri-breach', 'us-sc-breach', 'us-wv-breach', 'us-ok-breach', 'us-ut-breach', 'us-wi-breach', 'us-wy-breach',
+  'us-ak-breach', 'us-al-breach', 'us-ar-breach', 'us-de-breach', 'us-hi-breach', 'us-ia-breach', 'us-id-breach', 'us-in-breach', 'us-la-breach'];
 const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach',
   'us-me-breach', 'us-mi-breach', 'us-mn-breach', 'us-mo-breach', 'us-ms-breach', 'us-mt-breach', 'us-nd-breach', 'us-nh-breach', 'us-nv-breach',
-  'us-ri-breach', 'us-sc-breach', 'us-wv-breach', 'us-sd-breach', 'us-ut-breach'];
+  'us-ri-breach', 'us-sc-breach', 'us-wv-breach', 'us-sd-breach', 'us-ut-breach',
+  'us-ak-breach', 'us-al-breach', 'us-hi-breach', 'us-id-breach', 'us-in-breach'];
 // Rhode Island's and South Dakota's maintainer duties were not read (summaries disagree), so their packs have no vendor-notify-owner rule.
 const noVendorRule = ['us-ri-breach', 'us-sd-breach'];
-const withVendorRule = Object.keys(residentDeadline).filter((id) => !noVendorRule.includes(id));
+const withVendorRule = reachAnyStudio.filter((id) => !noVendorRule.includes(id));
 const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
 // Texas, Massachusetts, Virginia, Ohio, Tennessee, Rhode Island, West Virginia and South Carolina do not list online credentials
 // alone: a named payment card reaches every state.
@@ -142,7 +166,7 @@ describe('US state breach notification packs', () => {
 
   it('gives a game with accounts and a named card offered in US a notify-residents item for every state, with citation and deadline', () => {
     const items = breachItems(run(usGame(accountWithCard)), 'notify-residents');
-    expect(items.map((i) => i.regulation).sort()).toEqual(Object.keys(residentDeadline));
+    expect(items.map((i) => i.regulation).sort()).toEqual(reachAnyStudio);
     for (const item of items) {
       expect(item.determination).toBe('applies');
       expect(item.jurisdiction).toBe(`US-${item.regulation.slice(3, 5).toUpperCase()}`);
@@ -163,16 +187,16 @@ describe('US state breach notification packs', () => {
     expect(r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation))).toEqual([]);
   });
 
-  it('credentials alone reach every state that lists them, not Texas, Massachusetts, Virginia, Ohio, Tennessee, Rhode Island, West Virginia or South Carolina', () => {
+  it('credentials alone reach every state that lists them without a name, none of the others', () => {
     const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
-    expect(states).toEqual(Object.keys(residentDeadline).filter((id) => !noCredentials.includes(id)));
+    expect(states).toEqual(reachAnyStudio.filter((id) => !noCredentials.includes(id)));
   });
 
   it('a voiceprint kept with the player account reaches New York and DC, and with a name the states listing biometrics', () => {
     const voice = el('voiceprint', 'user.biometric.voice');
     expect(breachItems(run(usGame([voice])), 'notify-residents').map((i) => i.regulation).sort()).toEqual(['us-dc-breach', 'us-ny-breach']);
     const named = breachItems(run(usGame([voice, el('name', 'user.name')])), 'notify-residents').map((i) => i.regulation).sort();
-    expect(named).toEqual(Object.keys(residentDeadline).filter((id) => !noBiometrics.includes(id)));
+    expect(named).toEqual(reachAnyStudio.filter((id) => !noBiometrics.includes(id)));
   });
 
   it('reads the per-state player count for a regulator threshold: none below it, applies at it, to confirm with only a US-wide count', () => {
@@ -193,11 +217,15 @@ describe('US state breach notification packs', () => {
     expect(q.regulations).toEqual(expect.arrayContaining(withVendorRule));
   });
 
-  it('names the strictest US breach deadline in the matrix: 10 days for a processor (Florida, Maryland, Oregon)', () => {
+  it('names the strictest US breach deadline in the matrix: 10 days for a processor (Alabama, Florida, Maryland, Oregon)', () => {
     const row = run(usGame(accountWithCard)).matrix.find((m) => m.topic === 'breach-notification')!;
-    expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-FL', 'US-MD', 'US-OR'] });
+    expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-AL', 'US-FL', 'US-MD', 'US-OR'] });
     const cells = Object.fromEntries(row.cells.map((c) => [c.jurisdiction, c.deadline]));
-    expect(cells).toMatchObject({ 'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-AZ': 'P45D', 'US-IL': null, 'US-MA': null, 'US-DC': null, 'US-VA': null });
+    expect(cells).toMatchObject({
+      'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-AZ': 'P45D', 'US-IL': null, 'US-MA': null, 'US-DC': null, 'US-VA': null,
+      // Iowa's 5 business days and Louisiana's 10 days to the Attorney General run from the residents' notice: in words only
+      'US-AL': 'P10D', 'US-DE': 'P60D', 'US-IN': 'P45D', 'US-LA': 'P60D', 'US-AK': null, 'US-HI': null, 'US-IA': null,
+    });
   });
 
   it('without a processor, the strictest US deadline is Vermont\'s 14 business days to the Attorney General', () => {
@@ -206,6 +234,19 @@ describe('US state breach notification packs', () => {
     const row = run(noVendor).matrix.find((m) => m.topic === 'breach-notification')!;
     // 14 business days rank as 21 calendar days, ahead of the 30 days CA, CO, FL, ME, NY, TX and WA give residents.
     expect(row.strictest).toEqual({ within: 'P14BD', jurisdictions: ['US-VT'] });
+  });
+
+  it('reaches Georgia only for a studio that furnishes personal data to third parties, whose processor then has 24 hours', () => {
+    const broker = usGame(accountWithCard);
+    const f = { ...broker, controller: { ...broker.controller, revenueShareFromDataSales: 0.3 } };
+    const r = run(f);
+    expect(breachItems(r, 'notify-residents').map((i) => i.regulation)).toContain('us-ga-breach');
+    const vendorGa = breachItems(r, 'vendor-notify-owner').find((i) => i.regulation === 'us-ga-breach')!;
+    expect(vendorGa.deadline?.within).toBe('PT24H');
+    expect(r.matrix.find((m) => m.topic === 'breach-notification')!.strictest).toEqual({ within: 'PT24H', jurisdictions: ['US-GA'] });
+    const unknownShare = { ...broker, controller: { name: 'Studio', establishedIn: 'US' } };
+    const ga = breachItems(run(unknownShare), 'notify-residents').find((i) => i.regulation === 'us-ga-breach')!;
+    expect(ga.determination).toBe('to-confirm');
   });
 
   it('judges the processor\'s breach-notice hours against the strictest US deadline (10 days)', () => {
