@@ -31,6 +31,8 @@ const residentDeadline: Record<string, string | null> = {
   'us-id-breach': null,
   'us-il-breach': null,
   'us-in-breach': 'P45D',
+  'us-ks-breach': null,
+  'us-ky-breach': null,
   'us-la-breach': 'P60D',
   'us-ma-breach': null,
   'us-md-breach': 'P45D',
@@ -83,6 +85,8 @@ const residentSection: Record<string, string> = {
   'us-id-breach': 'Idaho Code § 28-51-105(1)',
   'us-il-breach': '815 ILCS 530/10(a)',
   'us-in-breach': 'Ind. Code § 24-4.9-3-1(a)',
+  'us-ks-breach': 'K.S.A. 50-7a02(a)',
+  'us-ky-breach': 'KRS 365.732(2)',
   'us-la-breach': 'La. R.S. 51:3074(C), (E)',
   'us-ma-breach': 'M.G.L. c. 93H § 3(b)',
   'us-md-breach': 'Md. Code, Com. Law § 14-3504(b)',
@@ -146,11 +150,11 @@ const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tn-breach', 'us-tx-br
   // credentials count only with a name (AL, DE, ME, NV, RI, OK, UT, WI, WY) or only when they open a financial account (NC), or are not listed at all
   'us-me-breach', 'us-mi-breach', 'us-mn-breach', 'us-mo-breach', 'us-ms-breach', 'us-mt-breach', 'us-nc-breach', 'us-nd-breach', 'us-nh-breach', 'us-nm-breach', 'us-nv-breach',
   'us-ri-breach', 'us-sc-breach', 'us-wv-breach', 'us-ok-breach', 'us-ut-breach', 'us-wi-breach', 'us-wy-breach',
-  'us-ak-breach', 'us-al-breach', 'us-ar-breach', 'us-de-breach', 'us-hi-breach', 'us-ia-breach', 'us-id-breach', 'us-in-breach', 'us-la-breach'];
+  'us-ak-breach', 'us-al-breach', 'us-ar-breach', 'us-de-breach', 'us-hi-breach', 'us-ia-breach', 'us-id-breach', 'us-in-breach', 'us-la-breach', 'us-ks-breach', 'us-ky-breach'];
 const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach',
   'us-me-breach', 'us-mi-breach', 'us-mn-breach', 'us-mo-breach', 'us-ms-breach', 'us-mt-breach', 'us-nd-breach', 'us-nh-breach', 'us-nv-breach',
   'us-ri-breach', 'us-sc-breach', 'us-wv-breach', 'us-sd-breach', 'us-ut-breach',
-  'us-ak-breach', 'us-al-breach', 'us-hi-breach', 'us-id-breach', 'us-in-breach'];
+  'us-ak-breach', 'us-al-breach', 'us-hi-breach', 'us-id-breach', 'us-in-breach', 'us-ks-breach', 'us-ky-breach'];
 // Rhode Island's and South Dakota's maintainer duties were not read (summaries disagree), so their packs have no vendor-notify-owner rule.
 const noVendorRule = ['us-ri-breach', 'us-sd-breach'];
 const withVendorRule = reachAnyStudio.filter((id) => !noVendorRule.includes(id));
@@ -160,6 +164,12 @@ const credentials = [el('email', 'user.contact.email'), el('password', 'user.aut
 const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
 
 describe('US state breach notification packs', () => {
+  it('every state and DC has its breach pack, and each territory too (issue 21: all 54 jurisdictions)', () => {
+    const expected = [...lib.tax.markets.leavesOf(['US']), 'PR', 'GU', 'VI'].map((m) => `us-${m.replace(/^US-/, '').toLowerCase()}-breach`).sort();
+    expect(expected).toHaveLength(54);
+    expect(lib.regulations.map((r) => r.id).filter((id) => /^us-[a-z]{2}-breach$/.test(id)).sort()).toEqual(expected);
+  });
+
   it('loads one pack per state this issue covers', () => {
     expect(breachPacks.map((p) => p.id).sort()).toEqual(Object.keys(residentDeadline));
   });
