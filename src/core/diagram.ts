@@ -8,10 +8,10 @@ import type { Flow } from './types.js';
 export interface DiagramNode {
   id: string;
   label: string;
-  kind: 'system' | 'device' | 'vendor';
+  kind: 'system' | 'device' | 'vendor' | 'affiliate';
   /** where it processes or stores data */
   regions: string[];
-  /** vendor role, when a vendor */
+  /** role toward players' data, when a vendor or an affiliate */
   role?: string;
 }
 
@@ -21,8 +21,14 @@ export interface DiagramEdge {
   /** data element ids, in first-seen order */
   data: string[];
   purposes: string[];
-  /** countries outside the controller's country the destination processes data in (empty: no transfer) */
+  /**
+   * Countries the hop is a transfer to (empty: none): for a vendor or an affiliate, another company, those outside
+   * the controller's country; for the studio's own system, those where some law's checklist counts the export
+   * (`ownSystemTransfers`: transfer subject id → the laws with an item on it), so the diagram and the checklist agree.
+   */
   transferTo: string[];
+  /** for a hop to the studio's own system: the laws that count it as a transfer (an export) */
+  exportUnder?: string[];
 }
 
 export interface DiagramGraph {
@@ -44,12 +50,18 @@ function country(region: string): string {
   return countryOf(region);
 }
 
-export function buildDiagram(flow: Flow): DiagramGraph {
+/**
+ * The graph of a flow. `ownSystemTransfers`: the transfer subjects of the report's items (`backend@CN`) with the
+ * laws that have items on them, which tell which hops to the studio's own systems abroad some law counts as a
+ * transfer (an export).
+ */
+export function buildDiagram(flow: Flow, ownSystemTransfers: ReadonlyMap<string, readonly string[]> = new Map()): DiagramGraph {
   const controllerCountry = flow.controller.establishedIn ?? null;
   const nodes: DiagramNode[] = [];
   for (const s of flow.systems)
     nodes.push({ id: s.id, label: s.name ?? s.id, kind: s.kind === 'device' ? 'device' : 'system', regions: s.regions ?? [] });
   for (const v of flow.vendors) nodes.push({ id: v.id, label: v.name, kind: 'vendor', regions: v.regions ?? [], role: v.role });
+  for (const a of flow.affiliates ?? []) nodes.push({ id: a.id, label: a.name, kind: 'affiliate', regions: a.regions ?? [a.establishedIn], role: a.role });
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   const edges: DiagramEdge[] = [];
@@ -60,11 +72,15 @@ export function buildDiagram(flow: Flow): DiagramGraph {
     let e = edgeOf.get(key);
     if (!e) {
       const target = byId.get(f.to);
+      const countries = [...new Set((target?.regions ?? []).map(country))].sort();
       const transferTo =
-        target?.kind === 'vendor'
-          ? [...new Set(target.regions.map(country))].filter((c) => controllerCountry === null || c !== country(controllerCountry)).sort()
-          : [];
-      const edge: DiagramEdge = { from: f.from, to: f.to, data: [], purposes: [], transferTo };
+        target?.kind === 'vendor' || target?.kind === 'affiliate'
+          ? countries.filter((c) => controllerCountry === null || c !== country(controllerCountry))
+          : target?.kind === 'system'
+            ? countries.filter((c) => ownSystemTransfers.has(`${target.id}@${c}`))
+            : [];
+      const exportUnder = target?.kind === 'system' ? [...new Set(transferTo.flatMap((c) => ownSystemTransfers.get(`${target.id}@${c}`) ?? []))].sort() : [];
+      const edge: DiagramEdge = { from: f.from, to: f.to, data: [], purposes: [], transferTo, ...(exportUnder.length ? { exportUnder } : {}) };
       edges.push(edge);
       edgeOf.set(key, (e = { edge, data: new Set(), purposes: new Set() }));
     }
@@ -93,6 +109,7 @@ function mermaidText(s: string): string {
 }
 
 export function edgeLabel(edge: DiagramEdge): string {
+  if (edge.exportUnder?.length) return `${edge.data.join(', ')} (own system: export to ${edge.transferTo.join(', ')} under ${edge.exportUnder.join(', ')})`;
   return edge.data.join(', ') + (edge.transferTo.length ? ` (transfer to ${edge.transferTo.join(', ')})` : '');
 }
 
@@ -100,18 +117,27 @@ export function edgeLabel(edge: DiagramEdge): string {
 export function toMermaid(graph: DiagramGraph): string {
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`]));
   const lines = ['flowchart LR'];
-  const firstParty = graph.nodes.filter((n) => n.kind !== 'vendor');
+  const firstParty = graph.nodes.filter((n) => n.kind === 'system' || n.kind === 'device');
+  const group = graph.nodes.filter((n) => n.kind === 'affiliate');
   const vendors = graph.nodes.filter((n) => n.kind === 'vendor');
   const node = (n: DiagramNode) => {
     const where = n.regions.length ? ` [${n.regions.join(', ')}]` : '';
     const role = n.role ? ` · ${n.role}` : '';
     const text = mermaidText(`${n.label}${role}${where}`);
     const id = ids.get(n.id)!;
-    return n.kind === 'device' ? `${id}(["${text}"])` : n.kind === 'vendor' ? `${id}[/"${text}"/]` : `${id}[("${text}")]`;
+    if (n.kind === 'device') return `${id}(["${text}"])`;
+    if (n.kind === 'vendor') return `${id}[/"${text}"/]`;
+    if (n.kind === 'affiliate') return `${id}[["${text}"]]`;
+    return `${id}[("${text}")]`;
   };
   if (firstParty.length) {
     lines.push('  subgraph first_party["First party"]');
     for (const n of firstParty) lines.push(`    ${node(n)}`);
+    lines.push('  end');
+  }
+  if (group.length) {
+    lines.push('  subgraph group["Group companies"]');
+    for (const n of group) lines.push(`    ${node(n)}`);
     lines.push('  end');
   }
   if (vendors.length) {

@@ -16,7 +16,19 @@ export interface AuditExtras {
 }
 
 export function auditExtras(report: Report, flow?: Flow): AuditExtras {
-  return { progress: buildProgress(report), mermaid: flow ? toMermaid(buildDiagram(flow)) : null };
+  return { progress: buildProgress(report), mermaid: flow ? toMermaid(buildDiagram(flow, transferSubjects(report))) : null };
+}
+
+/** The transfers the checklist has items for (`backend@CN`), with the laws of those items: the diagram marks the same hops. */
+export function transferSubjects(report: Report): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const i of report.items) {
+    if (i.subject.type !== 'transfer') continue;
+    const laws = out.get(i.subject.id) ?? [];
+    if (!laws.includes(i.regulation)) laws.push(i.regulation);
+    out.set(i.subject.id, laws);
+  }
+  return out;
 }
 
 /** Only http(s) links are rendered as links (a rule pack cannot smuggle in a javascript: URL). */
@@ -64,7 +76,7 @@ export function buildHtmlView(report: Report, flow?: Flow): HtmlView {
     stale: view.stale,
     uncovered: view.uncovered,
     notVerified: view.notVerified,
-    diagram: flow ? layoutDiagram(buildDiagram(flow)) : null,
+    diagram: flow ? layoutDiagram(buildDiagram(flow, transferSubjects(report))) : null,
     severities: SEVERITIES,
     statuses: ['todo', 'in-progress', 'done', 'not-applicable'],
   };

@@ -141,7 +141,7 @@ describe('bad input: a plain message with file:line:column and exit 2', () => {
     expect(r.stderr).toMatch(/bad\.yaml:4:\d+: .*players.*>= 0/);
     expect(r.stderr).toMatch(/bad\.yaml:9:\d+: unknown data element "emial" \(did you mean email\?\)/);
     expect(r.stderr).toMatch(/bad\.yaml:9:\d+: unknown key "lawfullBasis".*did you mean lawfulBasis\?/);
-    expect(r.stderr).toMatch(/bad\.yaml:11:\d+: unknown system or vendor "nowhere"/);
+    expect(r.stderr).toMatch(/bad\.yaml:11:\d+: unknown system, vendor or affiliate "nowhere"/);
     expect(r.stderr).toMatch(/bad\.yaml:11:\d+: unknown purpose "q"/);
   });
 
