@@ -151,6 +151,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
   const regulation: ReportRegulation = {
     id: reg.id,
     name: reg.name,
+    shortName: reg.shortName ?? reg.name,
     jurisdiction: reg.jurisdiction,
     status,
     reasons: dedupe(scope.because),

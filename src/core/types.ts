@@ -370,6 +370,8 @@ export type Determination = 'applies' | 'to-confirm' | 'upcoming';
 export interface ReportRegulation {
   id: string;
   name: string;
+  /** GDPR, PIPL: how lists and columns name it (absent in reports of older versions) */
+  shortName?: string;
   jurisdiction: string;
   status: RegulationStatus;
   reasons: string[];

@@ -3,6 +3,7 @@
 import type { Flow, Report, ReportRegulation } from '../core/types.js';
 import { buildDiagram, layoutDiagram, toMermaid, type DiagramLayout } from '../core/diagram.js';
 import { SEVERITIES } from '../core/types.js';
+import type { LawsHeadline } from '../core/summary.js';
 import { buildView, type LawView, type StaleStatusEntry } from './view.js';
 import { template } from './handlebars.js';
 import { buildProgress, type progressOf, type ProgressView } from './progress.js';
@@ -52,6 +53,7 @@ export interface HtmlView {
   /** the sentence naming the offered markets no rule pack covers; '' when every one is covered */
   uncovered: string;
   notVerified: string;
+  headline: LawsHeadline;
   diagram: DiagramLayout | null;
   severities: readonly string[];
   statuses: readonly string[];
@@ -76,6 +78,7 @@ export function buildHtmlView(report: Report, flow?: Flow): HtmlView {
     stale: view.stale,
     uncovered: view.uncovered,
     notVerified: view.notVerified,
+    headline: view.headline,
     diagram: flow ? layoutDiagram(buildDiagram(flow, transferSubjects(report))) : null,
     severities: SEVERITIES,
     statuses: ['todo', 'in-progress', 'done', 'not-applicable'],

@@ -5,7 +5,7 @@ import type { Report, ReportItem, ReportRegulation } from '../core/types.js';
 import type { PlanTask } from '../core/plan.js';
 import { groupBy } from './progress.js';
 import { uncoveredSentence } from '../core/coverage.js';
-import { notVerifiedSentence } from '../core/summary.js';
+import { lawsHeadline, notVerifiedSentence, type LawsHeadline } from '../core/summary.js';
 
 export interface LawView {
   regulation: ReportRegulation;
@@ -24,6 +24,8 @@ export interface ReportView {
   uncovered: string;
   /** how many items rest on rules not verified against the law's text, in words */
   notVerified: string;
+  /** the laws that apply and those giving only items to confirm or upcoming, named */
+  headline: LawsHeadline;
   planView: PlanView;
 }
 
@@ -87,6 +89,7 @@ export function buildView(report: Report): ReportView {
     stale: staleStatusEntries(report),
     uncovered: uncoveredSentence(report.uncoveredMarkets),
     notVerified: notVerifiedSentence(report.summary),
+    headline: lawsHeadline(report),
     planView: buildPlanView(report),
   };
 }

@@ -1,0 +1,57 @@
+// Issue 20, reading it: the headline names the laws that apply and those that
+// give only items to confirm or upcoming; the questionnaire's "Why we ask"
+// column uses short names, with a legend naming them in full.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.js';
+import { lawsHeadline } from '../../src/core/summary.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { buildHtmlView } from '../../src/render/html.js';
+import { questionnaireFromReport, questionRows, renderQuestionnaireMarkdown } from '../../src/render/questionnaire.js';
+import { loadQuestions } from '../../src/load/regulations.js';
+import { flow, regulation, rule, tax } from '../helpers.js';
+import { ROOT } from '../cli/run.js';
+import { join } from 'node:path';
+
+const opts = { asOf: '2026-12-04', toolVersion: 'test', questions: loadQuestions(join(ROOT, 'questions')).questions };
+const laws = [
+  regulation([rule({ id: 'a', questions: ['security-measures'], for: 'vendor', when: { vendor: { role: ['processor'] } } })], {
+    id: 'law-applies',
+    name: 'The Long Name of the Applying Law',
+    shortName: 'LAW-A',
+  }),
+  // undecided scope: its items are to confirm
+  regulation([rule({ id: 'b' })], { id: 'law-undecided', name: 'Undecided Law', shortName: 'LAW-U', appliesWhen: { controller: { employees: { gte: 10 } } } }),
+  regulation([rule({ id: 'c' })], { id: 'law-later', name: 'Later Law', shortName: 'LAW-L', inForce: '2027-06-01' }),
+  regulation([rule({ id: 'd' })], { id: 'law-elsewhere', name: 'Elsewhere Law', shortName: 'LAW-E', jurisdiction: 'JP', appliesWhen: { offeredIn: ['JP'] } }),
+];
+const report = evaluate(flow(), laws, tax, opts);
+
+describe('the headline names both kinds of law', () => {
+  it('counts and names the laws that apply and those giving only open items', () => {
+    const h = lawsHeadline(report);
+    expect(h.apply).toEqual(['LAW-A']);
+    expect(h.openOnly).toEqual([
+      { name: 'LAW-L', toConfirm: 0, upcoming: 1 },
+      { name: 'LAW-U', toConfirm: 1, upcoming: 0 },
+    ]);
+    expect(h.text).toBe('1 of 4 laws evaluated apply: LAW-A. 2 more give only items to confirm or upcoming: LAW-L (1 upcoming), LAW-U (1 to confirm).');
+  });
+
+  it('in Markdown and HTML', () => {
+    expect(renderMarkdown(report)).toContain(`- Laws: ${lawsHeadline(report).text}`);
+    expect(buildHtmlView(report).headline.text).toContain('2 more give only items');
+  });
+});
+
+describe('"Why we ask" by short names, with a legend', () => {
+  const doc = questionnaireFromReport(report);
+  it('names the law by its short name in the column', () => {
+    const rows = questionRows(doc.vendors[0]!, doc);
+    expect(rows[0]![2]).toBe('LAW-A');
+  });
+  it('the Markdown legend names it in full', () => {
+    const md = renderQuestionnaireMarkdown(doc);
+    expect(md).toContain('## Laws named in "Why we ask"');
+    expect(md).toContain('| LAW-A | The Long Name of the Applying Law | `law-applies` |');
+  });
+});
