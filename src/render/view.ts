@@ -9,6 +9,8 @@ import { lawsHeadline, notVerifiedSentence, type LawsHeadline } from '../core/su
 
 export interface LawView {
   regulation: ReportRegulation;
+  /** the report's vendors, to name them in the facts that would decide an item */
+  vendors: Report['vendors'];
   topics: Array<{ topic: string; items: ReportItem[] }>;
   progress: { done: number; total: number };
 }
@@ -77,7 +79,7 @@ export function buildView(report: Report): ReportView {
     const items = byRegulation.get(regulation.id) ?? [];
     const byTopic = groupBy(items, (i) => i.topic);
     const topics = TOPIC_ORDER.filter((topic) => byTopic.has(topic)).map((topic) => ({ topic, items: byTopic.get(topic)! }));
-    return { regulation, topics, progress: { done: items.filter((i) => !isOpen(i)).length, total: items.length } };
+    return { regulation, vendors: report.vendors, topics, progress: { done: items.filter((i) => !isOpen(i)).length, total: items.length } };
   });
   const applicable = laws.filter((l) => l.topics.length > 0);
   const shown = new Set(applicable.map((l) => l.regulation));

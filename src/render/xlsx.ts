@@ -10,6 +10,7 @@ import { lawsHeadline, notVerifiedSentence } from '../core/summary.js';
 import { buildProgress, type Progress } from './progress.js';
 import { describeDuration } from '../core/duration.js';
 import { fitExcelCell, neutralizeCell } from '../core/cells.js';
+import { describeFact } from '../core/facts.js';
 import { lawLegend, QUESTION_COLUMNS, questionRows, type Questionnaire } from './questionnaire.js';
 import { staleStatusEntries } from './view.js';
 import { ITEM_STATUSES, SEVERITIES } from '../core/types.js';
@@ -180,7 +181,7 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     i.id, i.regulation, i.jurisdiction, i.topic, i.severity, i.determination, i.status, i.owner ?? '',
     i.title, i.citation, i.url ?? '', i.verification, `${i.subject.type}:${i.subject.id}`, i.because.join('; '), i.action,
     i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
-    i.evidence.join('; '), i.evidenceProvided.join('; '), i.unknown.join('; '),
+    i.evidence.join('; '), i.evidenceProvided.join('; '), i.unknown.map((f) => describeFact(f, report)).join('; '),
   ]);
   // The work plan leads: a compliance owner works from tasks; the per-law checklist follows.
   addTable(
@@ -222,7 +223,7 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     wb,
     'Laws',
     [{ header: 'Law', width: 20 }, { header: 'Name', width: 50 }, { header: 'Jurisdiction', width: 12 }, { header: 'Status', width: 16 }, { header: 'Why', width: 70 }, { header: 'To decide, give', width: 30 }, { header: 'In force', width: 12 }, { header: 'Last reviewed', width: 13 }],
-    report.regulations.map((r) => [r.id, r.name, r.jurisdiction, r.status, r.reasons.join('; '), r.unknown.join('; '), r.inForce, r.lastReviewed]),
+    report.regulations.map((r) => [r.id, r.name, r.jurisdiction, r.status, r.reasons.join('; '), r.unknown.map((f) => describeFact(f, report)).join('; '), r.inForce, r.lastReviewed]),
   );
   const progress = buildProgress(report);
   const progressRow = (label: string, what: string, p: Progress) => [label, what, p.closed, p.total, `${p.percent}%`, p.done, p.notApplicable, p.inProgress, p.todo];

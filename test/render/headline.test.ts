@@ -55,3 +55,18 @@ describe('"Why we ask" by short names, with a legend', () => {
     expect(md).toContain('| LAW-A | The Long Name of the Applying Law | `law-applies` |');
   });
 });
+
+describe('the facts that would decide an item, in a person\'s words', () => {
+  const law = regulation([rule({ id: 'sale', for: 'vendor', when: { vendor: { sellsOrShares: true } } })], { id: 'law-sale', shortName: 'SALE' });
+  const r = evaluate(flow({ vendors: [{ id: 'appstores', name: 'App Stores', role: 'third-party', services: ['payments'], regions: ['US'] }] }), [law], tax, opts);
+
+  it('Markdown, CSV and the JSON path', async () => {
+    const item = r.items.find((i) => i.rule === 'sale')!;
+    expect(item.unknown).toEqual(['vendors[appstores].sellsOrShares']); // JSON keeps the path
+    const words = "whether App Stores sells or shares players' data for its own purposes";
+    expect(renderMarkdown(r)).toContain(`- **To decide, give:** ${words}`);
+    const { renderChecklistCsv } = await import('../../src/render/csv.js');
+    expect(renderChecklistCsv(r)).toContain(words);
+    expect(renderChecklistCsv(r)).not.toContain('vendors[appstores]');
+  });
+});
