@@ -190,6 +190,8 @@ const NODE_H = 44;
 const ROW_GAP = 34;
 const COL_GAP = 340;
 const MARGIN = 20;
+/** the height of one line of an edge label: labels ending at one x are at least this far apart */
+export const LABEL_LINE = 13;
 
 /** Layers by longest path from the sources (cycles are cut), stacked top to bottom in input order. */
 export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
@@ -244,6 +246,29 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   });
   const width = Math.max(x - COL_GAP + MARGIN, 200);
 
+  // Several arrows at one node leave and arrive at points spread along its side (in the order of the nodes at
+  // their other end), so they stay apart and their labels do not start on top of each other.
+  const spread = (ends: Map<string, DiagramEdge[]>, other: (e: DiagramEdge) => string) => {
+    const at = new Map<DiagramEdge, number>();
+    for (const [id, list] of ends) {
+      const n = laid.get(id)!;
+      const sorted = [...list].sort((p, q) => laid.get(other(p))!.y - laid.get(other(q))!.y);
+      sorted.forEach((e, k) => at.set(e, Math.round(n.y + (n.height * (k + 1)) / (sorted.length + 1))));
+    }
+    return at;
+  };
+  const group = (key: (e: DiagramEdge) => string) => {
+    const m = new Map<string, DiagramEdge[]>();
+    for (const e of edges) {
+      const list = m.get(key(e));
+      if (list) list.push(e);
+      else m.set(key(e), [e]);
+    }
+    return m;
+  };
+  const departY = spread(group((e) => e.from), (e) => e.to);
+  const arriveY = spread(group((e) => e.to), (e) => e.from);
+
   const outEdges: LaidOutEdge[] = [];
   for (const e of edges) {
     const a = laid.get(e.from)!;
@@ -255,8 +280,8 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
       x1 = a.x;
       x2 = b.x;
     }
-    const y1 = a.y + a.height / 2;
-    const y2 = b.y + b.height / 2;
+    const y1 = departY.get(e)!;
+    const y2 = arriveY.get(e)!;
     const bend = Math.max(40, Math.abs(x2 - x1) / 2);
     const c1 = x1 + (b.x <= a.x ? -bend : bend);
     const c2 = x2 - bend;
@@ -267,9 +292,21 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
       path,
       label: edgeLabel(e),
       labelX: Math.round(x2 - 10),
-      labelY: Math.round(y2 - 7),
+      labelY: Math.round(y2 - 4),
       transfer: e.transferTo.length > 0,
     });
+  }
+  // Labels ending at one x (arrows into one column) are one line apart at least, top to bottom.
+  const byX = new Map<number, LaidOutEdge[]>();
+  for (const e of outEdges) {
+    const list = byX.get(e.labelX);
+    if (list) list.push(e);
+    else byX.set(e.labelX, [e]);
+  }
+  for (const list of byX.values()) {
+    list.sort((p, q) => p.labelY - q.labelY);
+    for (let i = 1; i < list.length; i++) list[i]!.labelY = Math.max(list[i]!.labelY, list[i - 1]!.labelY + LABEL_LINE);
+    height = Math.max(height, list[list.length - 1]!.labelY + 4);
   }
   return { width, height: height + MARGIN, nodes: [...laid.values()], edges: outEdges };
 }
