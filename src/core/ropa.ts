@@ -166,6 +166,19 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
         security: [securityOf(v)],
       };
     });
+  // A company of the group processing for the controller keeps a processor's record too.
+  for (const a of flow.affiliates ?? []) {
+    if (a.role !== 'processor') continue;
+    const flows = flow.flows.filter((f) => f.to === a.id || f.from === a.id);
+    const regions = a.regions ?? [a.establishedIn];
+    processors.push({
+      processor: { id: a.id, name: a.name, role: 'group company, processor', services: [], regions, certifications: [] },
+      purposes: [...new Set(flows.map((f) => f.purpose))],
+      data: [...new Set(flows.flatMap((f) => f.data))].map((id) => ({ id, category: dataById.get(id)?.category ?? 'unknown' })),
+      transfers: transfersOf({ id: a.id, name: a.name, regions, ...(a.dpfCertified !== undefined ? { dpfCertified: a.dpfCertified } : {}) }, eea, adequate),
+      security: [`${a.name}: no certification stated (to confirm)`],
+    });
+  }
 
   return {
     view: options.view ?? 'controller',

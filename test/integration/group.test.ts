@@ -133,6 +133,10 @@ describe('with the real packs: checklist, diagram and record agree', () => {
     const account = ropa.entries.find((e) => e.purpose === 'account')!;
     expect(account.transfers.map((t) => `${t.recipient}@${t.country}`).sort()).toEqual(['cloud@CN', 'sz@CN']);
     expect(account.recipients.map((x) => x.id)).toContain('sz');
+    // the processor view lists the group's processor beside the processor vendors
+    const processorView = buildRopa(f, { eea: [...tax.markets.countriesOf(['EEA'])], view: 'processor' });
+    expect(processorView.processors.map((p) => p.processor.id)).toEqual(['cloud', 'sz']);
+    expect(processorView.processors.find((p) => p.processor.id === 'sz')!.transfers.map((t) => t.country)).toEqual(['CN']);
     // a GDPR read as export would list the own warehouse too
     const asExport = buildRopa(f, { eea: [...tax.markets.countriesOf(['EEA'])], ownSystemsAreTransfers: true });
     expect(asExport.entries.find((e) => e.purpose === 'account')!.transfers.map((t) => t.recipient)).toContain('warehouse');
