@@ -1,6 +1,8 @@
 // complyflow's library API: everything the CLI does, callable from code.
 export type * from './core/types.js';
-export { evaluate, DISCLAIMER, type EvaluateOptions } from './core/evaluate.js';
+export { findObligations, type EvaluateOptions, type Obligations } from './core/evaluate.js';
+export { evaluate, mergeStatus, DISCLAIMER } from './core/assemble.js';
+export { releaseGate, type GateResult } from './core/gate.js';
 export { evaluateCondition, type Outcome, type Truth } from './core/conditions.js';
 export { checkFlow } from './core/check-flow.js';
 export { Taxonomy, Markets, keyMatches } from './core/taxonomy.js';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Flow, Issue, Question, Regulation, Report, StatusFile } from './core/types.js';
 import type { Taxonomy } from './core/taxonomy.js';
-import { evaluate } from './core/evaluate.js';
+import { evaluate } from './core/assemble.js';
 import { loadTaxonomy, useTaxonomy } from './load/taxonomy.js';
 import { readBundle, type BundleData } from './load/bundle.js';
 import { Taxonomy as TaxonomyClass } from './core/taxonomy.js';

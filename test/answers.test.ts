@@ -13,7 +13,7 @@ import { loadQuestions } from '../src/load/regulations.js';
 import { questionnaireFromReport } from '../src/render/questionnaire.js';
 import { renderQuestionnaireCsv } from '../src/render/csv.js';
 import { renderQuestionnaireXlsx } from '../src/render/xlsx.js';
-import { evaluate } from '../src/core/evaluate.js';
+import { evaluate } from '../src/core/assemble.js';
 import type { Flow, Regulation, Report } from '../src/core/types.js';
 import { regulation, rule, tax } from './helpers.js';
 import { vendorWorld } from './vendor-world.js';

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { evaluate } from '../src/core/evaluate.js';
+import { evaluate } from '../src/core/assemble.js';
 import { loadQuestions, loadRegulations } from '../src/load/regulations.js';
 import type { Flow, Regulation, Report } from '../src/core/types.js';
 import { neutralizeCell, questionnaireFromReport, renderQuestionnaireMarkdown, QUESTION_COLUMNS } from '../src/render/questionnaire.js';

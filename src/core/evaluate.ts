@@ -10,26 +10,15 @@ import type {
   Question,
   Regulation,
   RegulationStatus,
-  Report,
   ReportItem,
   ReportRegulation,
   Rule,
   StatusFile,
   Vendor,
 } from './types.js';
-import { buildMatrix } from './matrix.js';
-import { buildPlan, taskIdOf, type ReuseOf } from './plan.js';
-import { factsToGive } from './facts.js';
-import { uncoveredMarkets } from './coverage.js';
-import { buildVendorQuestions } from './questionnaire.js';
-import { summarize } from './summary.js';
 import { fillRuleTexts } from './texts.js';
 import { byId } from './order.js';
 import { compileTruth } from './truth.js';
-
-export const DISCLAIMER =
-  'complyflow is not legal advice. It maps the facts you describe to obligations in its rule library; ' +
-  'a qualified lawyer should confirm how they apply to your game.';
 
 export interface EvaluateOptions {
   /** ISO date the laws are evaluated at; the caller decides (no clock reads here) */
@@ -331,23 +320,19 @@ function dedupe(lines: readonly string[]): string[] {
   return out;
 }
 
-const ALLOWED = Object.freeze({ allowed: true });
-
-/** Whether each rule's law accepts work done for another law (rule data; absent means it does). */
-function reuseLookup(laws: readonly Regulation[]): ReuseOf {
-  const refused = new Map<string, string>();
-  for (const reg of laws)
-    for (const rule of reg.rules)
-      if (rule.reuse && !rule.reuse.allowed) refused.set(`${reg.id}/${rule.id}`, `${rule.reuse.citation}${rule.reuse.note ? `: ${rule.reuse.note}` : ''}`);
-  // Most libraries refuse nothing: then there is nothing to look up per item.
-  if (refused.size === 0) return () => ALLOWED;
-  return (item) => {
-    const why = refused.get(`${item.regulation}/${item.rule}`);
-    return why === undefined ? { allowed: true } : { allowed: false, why };
-  };
+/** What the engine found: the laws evaluated (by id), their status, and every item, sorted by id, before status. */
+export interface Obligations {
+  laws: readonly Regulation[];
+  regulations: ReportRegulation[];
+  findings: Finding[];
 }
 
-export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Taxonomy, options: EvaluateOptions): Report {
+/**
+ * The engine: the flow against each law that covers a selected market; each
+ * law's status and its items. Status files, questionnaires, the matrix and the
+ * plan are assembled from this elsewhere (core/assemble.ts).
+ */
+export function findObligations(flow: Flow, regulations: readonly Regulation[], tax: Taxonomy, options: Pick<EvaluateOptions, 'asOf' | 'markets'>): Obligations {
   const index = indexFlow(flow);
   const selected = options.markets?.length ? tax.markets.leavesOf(options.markets) : undefined;
   const laws = [...regulations]
@@ -360,45 +345,5 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
   const findings: Finding[] = [];
   for (const e of evaluations) for (const f of e.findings) findings.push(f);
   findings.sort((a, b) => byId(a.item, b.item));
-  const items = findings.map((f) => f.item);
-
-  const reuseOf = reuseLookup(laws);
-  const statusItems = options.status?.items ?? {};
-  const statusTasks = options.status?.tasks ?? {};
-  let unmatchedStatus: string[] = [];
-  if (options.status) {
-    // Each item's task id, computed once, only when the status file marks tasks.
-    const taskIds = Object.keys(statusTasks).length > 0 ? items.map((i) => taskIdOf(i, reuseOf)) : undefined;
-    items.forEach((item, k) => {
-      // An item's own entry wins over its task's.
-      const own = Object.hasOwn(statusItems, item.id) ? statusItems[item.id] : undefined;
-      const taskId = own ? undefined : taskIds?.[k];
-      const s = own ?? (taskId !== undefined && Object.hasOwn(statusTasks, taskId) ? statusTasks[taskId] : undefined);
-      if (!s) return;
-      item.status = s.status;
-      item.owner = s.owner ?? null;
-      item.evidenceProvided = s.evidence ?? [];
-    });
-    const known = new Set(items.map((i) => i.id));
-    const knownTasks = new Set(taskIds);
-    unmatchedStatus = [...Object.keys(statusItems).filter((id) => !known.has(id)), ...Object.keys(statusTasks).filter((id) => !knownTasks.has(id))].sort();
-  }
-
-  return {
-    schemaVersion: 1,
-    tool: { name: 'complyflow', version: options.toolVersion },
-    asOf: options.asOf,
-    disclaimer: DISCLAIMER,
-    game: { id: flow.game.id, name: flow.game.name },
-    markets: flow.markets.map((m) => m.code),
-    uncoveredMarkets: uncoveredMarkets(flow.markets.map((m) => m.code), regulations, tax.markets, options.markets),
-    regulations: evaluations.map((e) => e.regulation),
-    items,
-    vendors: buildVendorQuestions(flow, findings, options.questions ?? []),
-    matrix: buildMatrix(items),
-    plan: buildPlan(items, reuseOf),
-    factsToGive: factsToGive(items, flow),
-    unmatchedStatus,
-    summary: summarize(evaluations.map((e) => e.regulation), items),
-  };
+  return { laws, regulations: evaluations.map((e) => e.regulation), findings };
 }

@@ -89,9 +89,14 @@ export function lintRegulationEvidence(reg: Regulation, file: string): Issue[] {
   const official = officialHosts(reg);
   const issues: Issue[] = [];
   if (official.size === 0) issues.push({ file, pointer: '/sources', message: 'the pack lists no official source', hint: 'add the legislature, gazette or regulator page of the law' });
-  if (reg.inForceSource === undefined)
-    issues.push({ file, pointer: '/inForce', message: 'the in-force date names no source', hint: 'add inForceSource: {url, read, pinpoint}: the commencement provision or notice' });
-  else issues.push(...needsSource('verified', reg.inForceSource, '', 'the in-force date', official, file, 'inForceSource'));
+  if (reg.inForceSource === undefined && (reg.inForceVerification ?? 'verified') === 'verified')
+    issues.push({
+      file,
+      pointer: '/inForce',
+      message: 'the in-force date names no source',
+      hint: 'add inForceSource: {url, read, pinpoint}: the commencement provision or notice; or inForceVerification: secondary and what was read in note',
+    });
+  else issues.push(...needsSource(reg.inForceVerification, reg.inForceSource, '', 'the in-force date', official, file, 'inForceSource'));
   (reg.phases ?? []).forEach((ph, i) => {
     if (ph.source !== undefined) issues.push(...needsSource('verified', ph.source, `/phases/${i}`, `phase ${ph.date}`, official, file));
   });

@@ -297,6 +297,8 @@ export interface Regulation {
   inForce: string;
   /** where the in-force date was read */
   inForceSource?: EvidenceSource | EvidenceSource[];
+  /** how far the in-force date was read (absent: verified, with inForceSource) */
+  inForceVerification?: Verification;
   /** first date the law no longer applies (repealed or superseded) */
   until?: string;
   phases?: Phase[];

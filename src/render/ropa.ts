@@ -4,7 +4,7 @@ import { buildRopa, type Ropa, type RopaView } from '../core/ropa.js';
 import type { Flow } from '../core/types.js';
 import { template } from './handlebars.js';
 import { toCsv } from './csv.js';
-import { DISCLAIMER } from '../core/evaluate.js';
+import { DISCLAIMER } from '../core/assemble.js';
 
 import type { RopaFormat } from './formats.js';
 export { ROPA_FORMATS, ROPA_VIEWS, type RopaFormat } from './formats.js';

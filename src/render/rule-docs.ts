@@ -35,7 +35,7 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
   out.push(`- Jurisdiction: ${reg.jurisdiction}${reg.territory ? ` (territory: ${reg.territory.join(', ')})` : ''}`);
   out.push(`- Kind: ${reg.kind ?? 'law'}`);
   out.push(`- Text followed: ${esc(reg.version)}`);
-  out.push(`- In force: ${reg.inForce}${readAt(reg.inForceSource)}`);
+  out.push(`- In force: ${reg.inForce}${readAt(reg.inForceSource)}${reg.inForceVerification && reg.inForceVerification !== 'verified' ? ` (${reg.inForceVerification})` : ''}`);
   for (const p of reg.phases ?? []) out.push(`  - ${p.date}: ${esc(p.description)}${readAt(p.source)}`);
   out.push(`- Last reviewed: ${reg.lastReviewed}`);
   out.push(`- Sources: ${reg.sources.map((s) => link(s.title, s.url)).join('; ')}`, '');

@@ -1,6 +1,6 @@
 // The app stores' answers as the Play Console CSV, Markdown, HTML or JSON.
 import type { AppleAnswers, PlayAnswers, PlayCsvLayout, StoreAnswers, StoreMapping, StoresReport, Trace } from '../core/stores.js';
-import { DISCLAIMER } from '../core/evaluate.js';
+import { DISCLAIMER } from '../core/assemble.js';
 import { template } from './handlebars.js';
 import { toCsv } from './csv.js';
 import type { StoresFormat } from './formats.js';

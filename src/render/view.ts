@@ -5,6 +5,9 @@ import type { Report, ReportItem, ReportRegulation } from '../core/types.js';
 import type { PlanTask } from '../core/plan.js';
 import { groupBy } from './progress.js';
 import { uncoveredSentence } from '../core/coverage.js';
+import { isOpen } from '../core/gate.js';
+
+export { isOpen };
 import { lawsHeadline, notVerifiedSentence, type LawsHeadline } from '../core/summary.js';
 
 export interface LawView {
@@ -69,9 +72,6 @@ export function staleStatusEntries(report: Report): StaleStatusEntry[] {
   });
 }
 
-export function isOpen(item: ReportItem): boolean {
-  return item.status !== 'done' && item.status !== 'not-applicable';
-}
 
 export function buildView(report: Report): ReportView {
   const byRegulation = groupBy(report.items, (i) => i.regulation);

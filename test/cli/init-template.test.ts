@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { evaluate } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/core/assemble.js';
 import { check, loadLibrary, requireFlow } from '../../src/library.js';
 import { packagePath } from '../../src/load/paths.js';
 import { DEFAULT_REGULATIONS_DIR, listPacks } from '../../src/load/regulations.js';

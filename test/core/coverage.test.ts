@@ -1,7 +1,7 @@
 // Which markets the loaded packs cover: territory decides, not whether the law applies;
 // practice packs cover nothing; groups expand to countries and US states.
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/core/assemble.js';
 import { coveredMarkets, marketCoverage, packCoverage, uncoveredMarkets, uncoveredSentence } from '../../src/core/coverage.js';
 import { flow, regulation, rule, tax } from '../helpers.js';
 

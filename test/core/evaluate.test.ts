@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/core/assemble.js';
 import type { Regulation } from '../../src/core/types.js';
 import { flow, regulation, rule, tax } from '../helpers.js';
 

@@ -42,6 +42,10 @@ describe('law evidence', () => {
     expect(issues({ parameters })).toEqual(['/inForce']);
     expect(issues({ inForceSource: source, parameters: { childAge: { ...parameters.childAge, source: undefined } } })).toEqual(['/parameters/childAge']);
   });
+  it('an in-force date read only in a secondary source says so instead of naming an official one', () => {
+    expect(issues({ inForceVerification: 'secondary' })).toEqual([]);
+    expect(issues({ inForceVerification: 'secondary', inForceSource: { ...source, url: 'https://lawfirm.example/summary' } })).toEqual([]);
+  });
   it('a parameter that is the pack\'s own reading says so instead (secondary or unverified)', () => {
     expect(issues({ inForceSource: source, parameters: { players: { type: 'integer', value: 100000, description: 'heuristic', verification: 'unverified' } } })).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coveredMarkets } from '../../src/core/coverage.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/core/assemble.js';
 import { countryOf, keyMatches } from '../../src/core/taxonomy.js';
 import { flow, regulation, rule, tax } from '../helpers.js';
 

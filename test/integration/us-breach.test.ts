@@ -9,8 +9,8 @@ import { flow } from '../helpers.js';
 
 const lib = loadLibrary();
 const breachPacks = lib.regulations.filter((r) => /^us-[a-z]{2}-breach$/.test(r.id));
-// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC, NJ), "as soon as
-// practicable" (MA) or "without unreasonable delay" (VA, PA) and carry no deadline.
+// Days to notify residents where the statute fixes them; the others say "most expedient time" (IL, DC, NJ, MN, NV, ND), "as soon
+// as practicable" or "as soon as possible" (MA, NE, NH) or "without unreasonable delay" (VA, PA, MI, MS, MO, MT, NC) and carry no deadline.
 const residentDeadline: Record<string, string | null> = {
   'us-az-breach': 'P45D',
   'us-ca-breach': 'P30D',
@@ -21,7 +21,19 @@ const residentDeadline: Record<string, string | null> = {
   'us-il-breach': null,
   'us-ma-breach': null,
   'us-md-breach': 'P45D',
+  'us-me-breach': 'P30D',
+  'us-mi-breach': null,
+  'us-mn-breach': null,
+  'us-mo-breach': null,
+  'us-ms-breach': null,
+  'us-mt-breach': null,
+  'us-nc-breach': null,
+  'us-nd-breach': null,
+  'us-ne-breach': null,
+  'us-nh-breach': null,
   'us-nj-breach': null,
+  'us-nm-breach': 'P45D',
+  'us-nv-breach': null,
   'us-ny-breach': 'P30D',
   'us-oh-breach': 'P45D',
   'us-or-breach': 'P45D',
@@ -42,7 +54,19 @@ const residentSection: Record<string, string> = {
   'us-il-breach': '815 ILCS 530/10(a)',
   'us-ma-breach': 'M.G.L. c. 93H § 3(b)',
   'us-md-breach': 'Md. Code, Com. Law § 14-3504(b)',
+  'us-me-breach': '10 M.R.S. § 1348(1)',
+  'us-mi-breach': 'MCL 445.72(1), (4)',
+  'us-mn-breach': 'Minn. Stat. § 325E.61, subd. 1(a), (c)',
+  'us-mo-breach': 'RSMo § 407.1500.2(1), (5)',
+  'us-ms-breach': 'Miss. Code § 75-24-29(3)',
+  'us-mt-breach': 'MCA § 30-14-1704(1)',
+  'us-nc-breach': 'N.C.G.S. § 75-65(a)',
+  'us-nd-breach': 'N.D.C.C. § 51-30-02',
+  'us-ne-breach': 'Neb. Rev. Stat. § 87-803(1)',
+  'us-nh-breach': 'RSA 359-C:20, I(a)',
   'us-nj-breach': 'N.J.S.A. 56:8-163(a)',
+  'us-nm-breach': 'NMSA § 57-12C-6(A), (C)',
+  'us-nv-breach': 'NRS 603A.220(1), (3)',
   'us-ny-breach': 'N.Y. Gen. Bus. Law § 899-aa(1)(b), (2)',
   'us-oh-breach': 'Ohio Rev. Code § 1349.19(B)',
   'us-or-breach': 'ORS 646A.604(1)(a), (3)(a)',
@@ -73,8 +97,11 @@ const usGame = (data: ReturnType<typeof el>[]): Flow =>
 const run = (f: Flow): Report => check(lib, f, { asOf: '2026-12-04' });
 const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z]{2}-breach$/.test(i.regulation) && i.rule === rule);
 
-const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
-const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach'];
+const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach',
+  // credentials count only with a name (ME, NV) or only when they open a financial account (NC), or are not listed at all
+  'us-me-breach', 'us-mi-breach', 'us-mn-breach', 'us-mo-breach', 'us-ms-breach', 'us-mt-breach', 'us-nc-breach', 'us-nd-breach', 'us-nh-breach', 'us-nm-breach', 'us-nv-breach'];
+const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach',
+  'us-me-breach', 'us-mi-breach', 'us-mn-breach', 'us-mo-breach', 'us-ms-breach', 'us-mt-breach', 'us-nd-breach', 'us-nh-breach', 'us-nv-breach'];
 const credentials = [el('email', 'user.contact.email'), el('password', 'user.authorization.password')];
 // Texas, Massachusetts, Virginia, Ohio and Tennessee do not list online credentials: a named payment card reaches every state.
 const accountWithCard = [...credentials, el('name', 'user.name'), el('card', 'user.financial.credit_card')];
@@ -112,6 +139,14 @@ describe('US state breach notification packs', () => {
     expect(named).toEqual(Object.keys(residentDeadline).filter((id) => !noBiometrics.includes(id)));
   });
 
+  it('reads the per-state player count for a regulator threshold: none below it, applies at it, to confirm with only a US-wide count', () => {
+    const ndRegulator = (markets: Flow['markets']) =>
+      breachItems(run({ ...usGame(accountWithCard), markets }), 'notify-regulator').filter((i) => i.regulation === 'us-nd-breach');
+    expect(ndRegulator([{ code: 'US-ND', players: 250 }])).toEqual([]);
+    expect(ndRegulator([{ code: 'US-ND', players: 251 }]).map((i) => i.determination)).toEqual(['applies']);
+    expect(ndRegulator([{ code: 'US', players: 200_000 }]).map((i) => i.determination)).toEqual(['to-confirm']);
+  });
+
   it('asks each processor holding notifiable data to notify the studio, linking the breach-notice-hours question', () => {
     const r = run(usGame(accountWithCard));
     expect(breachItems(r, 'vendor-notify-owner').map((i) => i.subject.id)).toEqual(Array(Object.keys(residentDeadline).length).fill('host'));
@@ -131,7 +166,7 @@ describe('US state breach notification packs', () => {
     const f = usGame(accountWithCard);
     const noVendor = { ...f, vendors: [], flows: [] };
     const row = run(noVendor).matrix.find((m) => m.topic === 'breach-notification')!;
-    expect(row.strictest).toEqual({ within: 'P30D', jurisdictions: ['US-CA', 'US-CO', 'US-FL', 'US-NY', 'US-TX', 'US-WA'] });
+    expect(row.strictest).toEqual({ within: 'P30D', jurisdictions: ['US-CA', 'US-CO', 'US-FL', 'US-ME', 'US-NY', 'US-TX', 'US-WA'] });
   });
 
   it('judges the processor\'s breach-notice hours against the strictest US deadline (10 days)', () => {

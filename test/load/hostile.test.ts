@@ -49,6 +49,12 @@ describe('large documents are checked in linear time', () => {
     expect(time(100_000) / time(10_000)).toBeLessThan(25);
   }, 120_000);
 
+  it('an invalid byte at the end of a large file is located without decoding every prefix', () => {
+    // Decoding each prefix to find the byte was quadratic: hours for a file this size.
+    const bytes = Buffer.concat([Buffer.alloc(5 * 1_600_000, 'a: 1\n'), Buffer.from([0xff, 0x0a])]);
+    expect(parseYaml('big.yaml', bytes).issues.map((i) => [i.line, i.message])).toEqual([[1_600_001, 'the file is not valid UTF-8 text']]);
+  }, 60_000);
+
   it('a list of more values than fit in memory is refused before it is parsed', async () => {
     const { MAX_VALUES } = await import('../../src/load/yaml.js');
     const text = 'a: [' + '0,'.repeat(MAX_VALUES) + '0]\n';

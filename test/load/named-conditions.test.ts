@@ -10,13 +10,13 @@ import { DEFAULT_REGULATIONS_DIR } from '../../src/load/regulations.js';
 
 const root = mkdtempSync(join(tmpdir(), 'complyflow-named-'));
 
-/** A copy of Virginia's pack under another id, with its opt-out rule's condition replaced. */
+/** A copy of Oregon's pack (it uses the shared sale-by-vendor; Virginia now has its own sale test) under another id, with its opt-out rule's condition replaced. */
 function packWith(name: string, when: string, regulationExtra = ''): string {
   const dir = join(root, name);
   const pack = join(dir, `acme-${name}`);
-  cpSync(join(DEFAULT_REGULATIONS_DIR, 'us-va-vcdpa'), pack, { recursive: true });
+  cpSync(join(DEFAULT_REGULATIONS_DIR, 'us-or-ocpa'), pack, { recursive: true });
   const reg = join(pack, 'regulation.yaml');
-  writeFileSync(reg, readFileSync(reg, 'utf8').replace(/^id: us-va-vcdpa$/m, `id: acme-${name}`) + regulationExtra);
+  writeFileSync(reg, readFileSync(reg, 'utf8').replace(/^id: us-or-ocpa$/m, `id: acme-${name}`) + regulationExtra);
   const rule = join(pack, 'rules', 'opt-out-targeted-advertising-sale.yaml');
   writeFileSync(rule, readFileSync(rule, 'utf8').replace(/^when:\n(  .*\n)+/m, `when:\n${when}`));
   return dir;
@@ -28,7 +28,7 @@ describe('named conditions', () => {
   it('the bundled US packs refer to the shared library and load without problems', () => {
     const lib = loadLibraryFromSources();
     expect(lib.issues).toEqual([]);
-    const rule = lib.regulations.find((r) => r.id === 'us-va-vcdpa')!.rules.find((r) => r.id === 'opt-out-targeted-advertising-sale')!;
+    const rule = lib.regulations.find((r) => r.id === 'us-or-ocpa')!.rules.find((r) => r.id === 'opt-out-targeted-advertising-sale')!;
     expect(JSON.stringify(rule.whenAsWritten)).toContain('"ref":"sale-by-vendor"');
     expect(JSON.stringify(rule.when)).not.toContain('"ref"');
     expect(JSON.stringify(rule.when)).toContain('"sellsOrShares":true');
@@ -36,7 +36,7 @@ describe('named conditions', () => {
 
   it('a shared reference expands to the same condition object in every rule (its outcomes are cached once)', () => {
     const lib = loadLibraryFromSources();
-    const co = lib.regulations.find((r) => r.id === 'us-co-cpa')!;
+    const co = lib.regulations.find((r) => r.id === 'us-or-ocpa')!;
     const found: object[] = [];
     const collect = (c: unknown): void => {
       if (c === null || typeof c !== 'object') return;

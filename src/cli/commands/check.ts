@@ -7,6 +7,7 @@ import { emit, outputText, requireOutFor, resolveFrom } from '../io.js';
 import { ExitError, EXIT, UsageError } from '../../errors.js';
 import { SEVERITIES, type Report } from '../../core/types.js';
 import { uncoveredSentence } from '../../core/coverage.js';
+import { releaseGate } from '../../core/gate.js';
 import { didYouMean } from '../../core/suggest.js';
 import { MAX_SHOWN_ISSUES } from '../issues.js';
 import { printable } from '../../core/printable.js';
@@ -97,20 +98,10 @@ export function registerCheck(program: Command, ctx: Context): void {
       const uncovered = report.uncoveredMarkets;
       if (uncovered.length) io.stderr(`complyflow: ${uncoveredSentence(uncovered)}\n`);
       if (failOn) {
-        const { isOpen } = await import('../../render/view.js');
-        const rank = SEVERITIES.indexOf(failOn);
-        const open = report.items.filter(
-          (i) => i.determination !== 'upcoming' && isOpen(i) && SEVERITIES.indexOf(i.severity) <= rank,
-        );
+        const { open, failures } = releaseGate(report, failOn, { allowUncovered: opts.allowUncovered });
         // A CI log must say what to do, not only how much: the failing items, worst first.
-        const shown = [...open].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        for (const item of shown.slice(0, MAX_SHOWN_GATE_ITEMS)) io.stderr(`complyflow: open ${item.severity}: ${printable(item.id)}: ${printable(item.title)}\n`);
-        if (shown.length > MAX_SHOWN_GATE_ITEMS) io.stderr(`complyflow: … and ${(shown.length - MAX_SHOWN_GATE_ITEMS).toLocaleString('en-US')} more open items\n`);
-        // A CI gate must not pass a launch into a market nobody checked.
-        const failures = [
-          ...(open.length ? [`${open.length} open item(s) at or above ${failOn} severity`] : []),
-          ...(uncovered.length && !opts.allowUncovered ? [`no rule pack covers ${uncovered.join(', ')} (--allow-uncovered to accept)`] : []),
-        ];
+        for (const item of open.slice(0, MAX_SHOWN_GATE_ITEMS)) io.stderr(`complyflow: open ${item.severity}: ${printable(item.id)}: ${printable(item.title)}\n`);
+        if (open.length > MAX_SHOWN_GATE_ITEMS) io.stderr(`complyflow: … and ${(open.length - MAX_SHOWN_GATE_ITEMS).toLocaleString('en-US')} more open items\n`);
         if (failures.length) throw new ExitError(EXIT.failOn, `complyflow: ${failures.join('; ')}`);
       }
     });

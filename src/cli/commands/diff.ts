@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Context } from '../main.js';
 import { diffReports, type ReportDiff } from '../../core/diff.js';
 import type { Report } from '../../core/types.js';
-import { DISCLAIMER } from '../../core/evaluate.js';
+import { DISCLAIMER } from '../../core/assemble.js';
 import { parseFormat } from '../options.js';
 import { emit, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';

@@ -1,0 +1,39 @@
+// Facts the issue-17 review found wrong in the Asian packs, pinned where a rule fixture cannot see them
+// (values shown in action text only). Each assertion fails if the old fact comes back.
+import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/library.js';
+
+const lib = loadLibrary();
+const pack = (id: string) => {
+  const reg = lib.regulations.find((r) => r.id === id);
+  if (!reg) throw new Error(`pack ${id} not loaded`);
+  return reg;
+};
+const listParam = (id: string, name: string): unknown[] => {
+  const p = pack(id).parameters?.[name];
+  expect(p, `${id} parameter ${name}`).toBeDefined();
+  return p!.value as unknown[];
+};
+
+describe('my-pdpa: Class of Data Users Order 2013, item 9 "Services"', () => {
+  it('is not limited to the five professions of para (a)', () => {
+    const classes = listParam('my-pdpa', 'registrableClasses').map(String);
+    expect(classes).toContain('services - private employment agency');
+    expect(classes).toContain('services - retail or wholesale dealing');
+  });
+});
+
+describe('vn-pdpl: Decree 356/2025 Arts. 20 and 41, read (previously marked not verified)', () => {
+  const intParam = (name: string) => pack('vn-pdpl').parameters?.[name]?.value;
+  it('the SME relief ends at 100,000 data subjects, counted cumulatively (Art. 41)', () => {
+    expect(intParam('largeNumberDataSubjects')).toBe(100000);
+  });
+  it('dossiers are updated within 10 days on the Art. 20(2) events and every 6 months otherwise', () => {
+    expect(intParam('dossierImmediateUpdateDays')).toBe(10);
+    expect(intParam('dossierPeriodicUpdateMonths')).toBe(6);
+  });
+  it('the impact assessment dossier is filed within 60 days of the first processing (Art. 19(4))', () => {
+    const rule = pack('vn-pdpl').rules.find((r) => r.id === 'impact-assessment');
+    expect(rule?.deadline?.within).toBe('P60D');
+  });
+});
