@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { check, loadLibrary } from '../../src/library.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/core/assemble.js';
 import { buildDiagram, toMermaid } from '../../src/core/diagram.js';
 import { buildRopa } from '../../src/core/ropa.js';
 import { checkFlow } from '../../src/core/check-flow.js';

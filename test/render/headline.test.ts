@@ -2,7 +2,7 @@
 // give only items to confirm or upcoming; the questionnaire's "Why we ask"
 // column uses short names, with a legend naming them in full.
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/core/assemble.js';
 import { lawsHeadline } from '../../src/core/summary.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { buildHtmlView } from '../../src/render/html.js';
