@@ -70,3 +70,20 @@ describe('the facts that would decide an item, in a person\'s words', () => {
     expect(renderChecklistCsv(r)).not.toContain('vendors[appstores]');
   });
 });
+
+describe('the XLSX questionnaire legend', () => {
+  it('sits on the cover under the vendor table, and the answers still read back', async () => {
+    const { renderQuestionnaireXlsx, COVER_SHEET } = await import('../../src/render/xlsx.js');
+    const { answersFromXlsx } = await import('../../src/load/answers.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const doc = questionnaireFromReport(report);
+    const bytes = await renderQuestionnaireXlsx(doc);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.getWorksheet(COVER_SHEET)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(String)));
+    expect(rows).toContainEqual(['LAW-A', 'The Long Name of the Applying Law', 'law-applies']);
+    const back = await answersFromXlsx(bytes, 'q.xlsx');
+    expect(back.issues).toEqual([]);
+  });
+});
