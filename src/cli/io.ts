@@ -15,6 +15,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** today's date, as YYYY-MM-DD: the only clock read, and only when --as-of is not given */
   today: () => string;
+  /** stdout is a terminal a person reads (not a file or a pipe): a long report is summed up there */
+  stdoutIsTerminal?: boolean;
 }
 
 export function processIo(): Io {
@@ -23,6 +25,7 @@ export function processIo(): Io {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     today: () => new Date().toISOString().slice(0, 10),
+    stdoutIsTerminal: process.stdout.isTTY === true,
   };
 }
 
@@ -188,6 +191,15 @@ const BINARY_FORMATS: ReadonlySet<string> = new Set(['xlsx']);
 /** A binary format needs --out. */
 export function requireOutFor(format: string, out: string | undefined): void {
   if (BINARY_FORMATS.has(format) && !out) throw new UsageError(`--format ${format} writes a binary file: give --out <file>`);
+}
+
+/** A text report whole: its pieces (each valid UTF-8 alone) decoded and joined. */
+export function outputText(output: Output): string {
+  if (typeof output === 'string') return output;
+  const decoder = new TextDecoder();
+  let text = '';
+  for (const piece of pieces(output)) text += typeof piece === 'string' ? piece : decoder.decode(piece);
+  return text;
 }
 
 /** Write a command's output to --out (atomically) or to stdout. */

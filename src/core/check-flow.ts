@@ -37,6 +37,7 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   });
   const endpoints = unique(flow.systems ?? [], 'systems', 'system');
   unique(flow.vendors ?? [], 'vendors', 'system or vendor', endpoints);
+  unique(flow.affiliates ?? [], 'affiliates', 'system, vendor or affiliate', endpoints);
 
   const markets = tax.markets;
   const countryCodes = () => markets.allCodes().filter((c) => countryOf(c) === c);
@@ -88,6 +89,10 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   if (est !== undefined && !markets.canonical(est))
     add('/controller/establishedIn', `unknown country "${est}"`, didYouMean(est, countryCodes()));
 
+  (flow.affiliates ?? []).forEach((a, i) => {
+    if (!markets.canonical(a.establishedIn)) add(`/affiliates/${i}/establishedIn`, `unknown country "${a.establishedIn}"`, didYouMean(a.establishedIn, countryCodes()));
+  });
+
   const region = (code: string, pointer: string) => {
     if (!markets.canonical(code)) add(pointer, `unknown region "${code}"`, didYouMean(code, countryCodes()) ?? 'use an ISO 3166-1 alpha-2 country code, or EU, EEA, SEA');
   };
@@ -109,6 +114,7 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
     });
     (v.regions ?? []).forEach((r, j) => region(r, `/vendors/${i}/regions/${j}`));
   });
+  (flow.affiliates ?? []).forEach((a, i) => (a.regions ?? []).forEach((r, j) => region(r, `/affiliates/${i}/regions/${j}`)));
 
   const dataIds = new Set(flow.data.map((d) => d.id));
   const dataRef = (id: string, pointer: string) => {
@@ -124,7 +130,7 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   (flow.flows ?? []).forEach((f, i) => {
     for (const end of ['from', 'to'] as const) {
       if (!endpoints.has(f[end]))
-        add(`/flows/${i}/${end}`, `unknown system or vendor "${f[end]}"`, didYouMean(f[end], endpointIds) ?? 'declare it under systems: or vendors:');
+        add(`/flows/${i}/${end}`, `unknown system, vendor or affiliate "${f[end]}"`, didYouMean(f[end], endpointIds) ?? 'declare it under systems:, vendors: or affiliates:');
     }
     if (f.from === f.to) add(`/flows/${i}/to`, `flow goes from "${f.from}" to itself`);
     const p = purposes.get(f.purpose);

@@ -8,10 +8,10 @@ import type { Flow } from './types.js';
 export interface DiagramNode {
   id: string;
   label: string;
-  kind: 'system' | 'device' | 'vendor';
+  kind: 'system' | 'device' | 'vendor' | 'affiliate';
   /** where it processes or stores data */
   regions: string[];
-  /** vendor role, when a vendor */
+  /** role toward players' data, when a vendor or an affiliate */
   role?: string;
 }
 
@@ -21,8 +21,14 @@ export interface DiagramEdge {
   /** data element ids, in first-seen order */
   data: string[];
   purposes: string[];
-  /** countries outside the controller's country the destination processes data in (empty: no transfer) */
+  /**
+   * Countries the hop is a transfer to (empty: none): for a vendor or an affiliate, another company, those outside
+   * the controller's country; for the studio's own system, those where some law's checklist counts the export
+   * (`ownSystemTransfers`: transfer subject id → the laws with an item on it), so the diagram and the checklist agree.
+   */
   transferTo: string[];
+  /** for a hop to the studio's own system: the laws that count it as a transfer (an export) */
+  exportUnder?: string[];
 }
 
 export interface DiagramGraph {
@@ -44,12 +50,18 @@ function country(region: string): string {
   return countryOf(region);
 }
 
-export function buildDiagram(flow: Flow): DiagramGraph {
+/**
+ * The graph of a flow. `ownSystemTransfers`: the transfer subjects of the report's items (`backend@CN`) with the
+ * laws that have items on them, which tell which hops to the studio's own systems abroad some law counts as a
+ * transfer (an export).
+ */
+export function buildDiagram(flow: Flow, ownSystemTransfers: ReadonlyMap<string, readonly string[]> = new Map()): DiagramGraph {
   const controllerCountry = flow.controller.establishedIn ?? null;
   const nodes: DiagramNode[] = [];
   for (const s of flow.systems)
     nodes.push({ id: s.id, label: s.name ?? s.id, kind: s.kind === 'device' ? 'device' : 'system', regions: s.regions ?? [] });
   for (const v of flow.vendors) nodes.push({ id: v.id, label: v.name, kind: 'vendor', regions: v.regions ?? [], role: v.role });
+  for (const a of flow.affiliates ?? []) nodes.push({ id: a.id, label: a.name, kind: 'affiliate', regions: a.regions ?? [a.establishedIn], role: a.role });
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   const edges: DiagramEdge[] = [];
@@ -60,11 +72,15 @@ export function buildDiagram(flow: Flow): DiagramGraph {
     let e = edgeOf.get(key);
     if (!e) {
       const target = byId.get(f.to);
+      const countries = [...new Set((target?.regions ?? []).map(country))].sort();
       const transferTo =
-        target?.kind === 'vendor'
-          ? [...new Set(target.regions.map(country))].filter((c) => controllerCountry === null || c !== country(controllerCountry)).sort()
-          : [];
-      const edge: DiagramEdge = { from: f.from, to: f.to, data: [], purposes: [], transferTo };
+        target?.kind === 'vendor' || target?.kind === 'affiliate'
+          ? countries.filter((c) => controllerCountry === null || c !== country(controllerCountry))
+          : target?.kind === 'system'
+            ? countries.filter((c) => ownSystemTransfers.has(`${target.id}@${c}`))
+            : [];
+      const exportUnder = target?.kind === 'system' ? [...new Set(transferTo.flatMap((c) => ownSystemTransfers.get(`${target.id}@${c}`) ?? []))].sort() : [];
+      const edge: DiagramEdge = { from: f.from, to: f.to, data: [], purposes: [], transferTo, ...(exportUnder.length ? { exportUnder } : {}) };
       edges.push(edge);
       edgeOf.set(key, (e = { edge, data: new Set(), purposes: new Set() }));
     }
@@ -93,6 +109,7 @@ function mermaidText(s: string): string {
 }
 
 export function edgeLabel(edge: DiagramEdge): string {
+  if (edge.exportUnder?.length) return `${edge.data.join(', ')} (own system: export to ${edge.transferTo.join(', ')} under ${edge.exportUnder.join(', ')})`;
   return edge.data.join(', ') + (edge.transferTo.length ? ` (transfer to ${edge.transferTo.join(', ')})` : '');
 }
 
@@ -100,18 +117,27 @@ export function edgeLabel(edge: DiagramEdge): string {
 export function toMermaid(graph: DiagramGraph): string {
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`]));
   const lines = ['flowchart LR'];
-  const firstParty = graph.nodes.filter((n) => n.kind !== 'vendor');
+  const firstParty = graph.nodes.filter((n) => n.kind === 'system' || n.kind === 'device');
+  const group = graph.nodes.filter((n) => n.kind === 'affiliate');
   const vendors = graph.nodes.filter((n) => n.kind === 'vendor');
   const node = (n: DiagramNode) => {
     const where = n.regions.length ? ` [${n.regions.join(', ')}]` : '';
     const role = n.role ? ` · ${n.role}` : '';
     const text = mermaidText(`${n.label}${role}${where}`);
     const id = ids.get(n.id)!;
-    return n.kind === 'device' ? `${id}(["${text}"])` : n.kind === 'vendor' ? `${id}[/"${text}"/]` : `${id}[("${text}")]`;
+    if (n.kind === 'device') return `${id}(["${text}"])`;
+    if (n.kind === 'vendor') return `${id}[/"${text}"/]`;
+    if (n.kind === 'affiliate') return `${id}[["${text}"]]`;
+    return `${id}[("${text}")]`;
   };
   if (firstParty.length) {
     lines.push('  subgraph first_party["First party"]');
     for (const n of firstParty) lines.push(`    ${node(n)}`);
+    lines.push('  end');
+  }
+  if (group.length) {
+    lines.push('  subgraph group["Group companies"]');
+    for (const n of group) lines.push(`    ${node(n)}`);
     lines.push('  end');
   }
   if (vendors.length) {
@@ -164,6 +190,8 @@ const NODE_H = 44;
 const ROW_GAP = 34;
 const COL_GAP = 340;
 const MARGIN = 20;
+/** the height of one line of an edge label: labels ending at one x are at least this far apart */
+export const LABEL_LINE = 13;
 
 /** Layers by longest path from the sources (cycles are cut), stacked top to bottom in input order. */
 export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
@@ -218,6 +246,29 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   });
   const width = Math.max(x - COL_GAP + MARGIN, 200);
 
+  // Several arrows at one node leave and arrive at points spread along its side (in the order of the nodes at
+  // their other end), so they stay apart and their labels do not start on top of each other.
+  const spread = (ends: Map<string, DiagramEdge[]>, other: (e: DiagramEdge) => string) => {
+    const at = new Map<DiagramEdge, number>();
+    for (const [id, list] of ends) {
+      const n = laid.get(id)!;
+      const sorted = [...list].sort((p, q) => laid.get(other(p))!.y - laid.get(other(q))!.y);
+      sorted.forEach((e, k) => at.set(e, Math.round(n.y + (n.height * (k + 1)) / (sorted.length + 1))));
+    }
+    return at;
+  };
+  const group = (key: (e: DiagramEdge) => string) => {
+    const m = new Map<string, DiagramEdge[]>();
+    for (const e of edges) {
+      const list = m.get(key(e));
+      if (list) list.push(e);
+      else m.set(key(e), [e]);
+    }
+    return m;
+  };
+  const departY = spread(group((e) => e.from), (e) => e.to);
+  const arriveY = spread(group((e) => e.to), (e) => e.from);
+
   const outEdges: LaidOutEdge[] = [];
   for (const e of edges) {
     const a = laid.get(e.from)!;
@@ -229,8 +280,8 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
       x1 = a.x;
       x2 = b.x;
     }
-    const y1 = a.y + a.height / 2;
-    const y2 = b.y + b.height / 2;
+    const y1 = departY.get(e)!;
+    const y2 = arriveY.get(e)!;
     const bend = Math.max(40, Math.abs(x2 - x1) / 2);
     const c1 = x1 + (b.x <= a.x ? -bend : bend);
     const c2 = x2 - bend;
@@ -241,9 +292,21 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
       path,
       label: edgeLabel(e),
       labelX: Math.round(x2 - 10),
-      labelY: Math.round(y2 - 7),
+      labelY: Math.round(y2 - 4),
       transfer: e.transferTo.length > 0,
     });
+  }
+  // Labels ending at one x (arrows into one column) are one line apart at least, top to bottom.
+  const byX = new Map<number, LaidOutEdge[]>();
+  for (const e of outEdges) {
+    const list = byX.get(e.labelX);
+    if (list) list.push(e);
+    else byX.set(e.labelX, [e]);
+  }
+  for (const list of byX.values()) {
+    list.sort((p, q) => p.labelY - q.labelY);
+    for (let i = 1; i < list.length; i++) list[i]!.labelY = Math.max(list[i]!.labelY, list[i - 1]!.labelY + LABEL_LINE);
+    height = Math.max(height, list[list.length - 1]!.labelY + 4);
   }
   return { width, height: height + MARGIN, nodes: [...laid.values()], edges: outEdges };
 }

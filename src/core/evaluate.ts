@@ -2,7 +2,7 @@
 // No clock, no file system: the caller passes `asOf` and everything else.
 import { evaluateCondition, isSubjectOnly, MAX_LISTED, SHARED_KINDS, sharedKey, sharedAcrossLaws, type LawContext, type Match, type Outcome, type SharedAcrossLaws } from './conditions.js';
 import { resolveParams, type ResolvedParams } from './params.js';
-import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject } from './subjects.js';
+import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject, type TransferScope } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
 import type {
   Determination,
@@ -79,7 +79,8 @@ function templateContext(law: ReturnType<typeof lawTemplateContext>, subject: Su
     regulation: law.regulation,
     params: law.params,
     subject: { type: subject.kind, id: subject.id, label: subject.label },
-    vendor: subject.vendor,
+    // a transfer's recipient may be an affiliate or the studio's own system: {{vendor.name}} names it all the same
+    vendor: subject.vendor ?? subject.recipient,
     data: subject.data,
     // A game or market subject holds every data element: join them only for a text that shows them.
     dataIds: withDataIds ? subject.data.map((d) => d.id).join(', ') : undefined,
@@ -92,6 +93,12 @@ function templateContext(law: ReturnType<typeof lawTemplateContext>, subject: Su
 export interface LawEvaluation {
   regulation: ReportRegulation;
   findings: Finding[];
+}
+
+/** What the law counts as a transfer abroad: its `transferScope` parameter, `disclosure` when it declares none. */
+export function transferScopeOf(params: ResolvedParams): TransferScope {
+  const v = params.get('transferScope')?.value;
+  return v === 'export' ? 'export' : 'disclosure';
 }
 
 /** What a law's conditions read: its territory, the markets offered there, its parameters as of a date. */
@@ -133,6 +140,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
   const regulation: ReportRegulation = {
     id: reg.id,
     name: reg.name,
+    shortName: reg.shortName ?? reg.name,
     jurisdiction: reg.jurisdiction,
     status,
     reasons: dedupe(scope.because),
@@ -150,7 +158,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
 
   // A law's transfers are the same for each of its transfer rules: build them once, when first asked.
   let transfers: Subject[] | undefined;
-  const lawTransfers = () => (transfers ??= transfersFor(index, territoryCountries, tax));
+  const lawTransfers = () => (transfers ??= transfersFor(index, territoryCountries, tax, transferScopeOf(params)));
 
   for (const rule of reg.rules) {
     if (rule.until && asOf >= rule.until) continue;

@@ -40,8 +40,13 @@ const VENDOR: Record<string, (name: string) => string> = {
   regions: (n) => `where ${n} processes or stores data`,
 };
 
+/** What naming a fact needs: the vendors' names (a flow's or a report's vendors). */
+export interface FactNames {
+  vendors: ReadonlyArray<{ id: string; name: string }>;
+}
+
 /** A fact path in a person's words (unknown paths are returned as they are). */
-export function describeFact(fact: string, flow: Flow): string {
+export function describeFact(fact: string, flow: FactNames): string {
   let m = /^controller\.(\w+)$/.exec(fact);
   if (m) return CONTROLLER[m[1]!] ?? fact;
   m = /^audience\.(\w+)$/.exec(fact);
@@ -53,6 +58,8 @@ export function describeFact(fact: string, flow: Flow): string {
   }
   m = /^systems\[(.+)\]\.regions$/.exec(fact);
   if (m) return `where the studio's system ${m[1]} runs`;
+  m = /^affiliates\[(.+)\]\.regions$/.exec(fact);
+  if (m) return `where the group's affiliate ${m[1]} processes data`;
   m = /^markets\[(.+)\]\.players$/.exec(fact);
   if (m) return `the number of players in ${m[1] === 'US' ? 'the US' : m[1]}`;
   m = /^players in (.+)$/.exec(fact);
@@ -65,7 +72,7 @@ export function describeFact(fact: string, flow: Flow): string {
 function whereInFlow(fact: string): string {
   let m = /^(controller|audience)\.(\w+)$/.exec(fact);
   if (m) return `${m[1]}: ${m[2]}`;
-  m = /^(vendors|systems)\[(.+)\]\.(\w+)$/.exec(fact);
+  m = /^(vendors|systems|affiliates)\[(.+)\]\.(\w+)$/.exec(fact);
   if (m) return `${m[1]}: the one with id ${m[2]}, ${m[3]}`;
   m = /^markets\[(.+)\]\.players$/.exec(fact);
   if (m) return `markets: the one with code ${m[1]}, players`;

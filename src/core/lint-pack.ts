@@ -1,6 +1,7 @@
 // Checks on a rule pack beyond its schema: every parameter a rule reads is
 // declared, every taxonomy key and market it names exists, every question it
 // asks is in the bank, dates are real dates. Pure: issues by JSON pointer.
+import { TRANSFER_SCOPES } from './subjects.js';
 import type { Condition, Issue, Regulation, Rule } from './types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { didYouMean } from './suggest.js';
@@ -130,6 +131,10 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string, res
             : typeof decl.value === 'string' && (decl.type !== 'date' || isRealDate(decl.value));
     if (!ok) add(`/parameters/${name}/value`, `parameter ${name} is declared ${decl.type} but its value is ${JSON.stringify(decl.value)}`);
   }
+  // The engine reads this one itself (which transfers the law sees): only its known values mean anything.
+  const scope = params['transferScope'];
+  if (scope && !(TRANSFER_SCOPES as readonly unknown[]).includes(scope.value))
+    add('/parameters/transferScope/value', `transferScope must be ${TRANSFER_SCOPES.join(' or ')}, not ${JSON.stringify(scope.value)}`, 'disclosure: only data made available to another party; export: any data leaving the territory, own systems included');
   (reg.variations ?? []).forEach((v, i) => {
     v.markets.forEach((m, j) => {
       if (!marketSet.has(m)) add(`/variations/${i}/markets/${j}`, `unknown market "${m}"`, didYouMean(m, marketSet));

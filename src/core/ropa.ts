@@ -9,7 +9,7 @@ import type { Flow, LawfulBasis, Vendor } from './types.js';
 export type RopaView = 'controller' | 'processor';
 
 export interface RopaTransfer {
-  /** vendor or first-party system id */
+  /** vendor, affiliate or first-party system id */
   recipient: string;
   recipientName: string;
   country: string;
@@ -56,7 +56,7 @@ export interface Ropa {
   };
   game: { id: string; name: string };
   /** how the transfer safeguards were decided */
-  basis: { eea: string[]; adequate: string[]; adequateKnown: boolean };
+  basis: { eea: string[]; adequate: string[]; adequateKnown: boolean; ownSystemsAreTransfers: boolean };
   entries: RopaEntry[];
   processors: RopaProcessorEntry[];
 }
@@ -67,6 +67,12 @@ export interface RopaOptions {
   eea: readonly string[];
   /** countries with an EU adequacy decision, when readable from the eu-gdpr pack */
   adequateCountries?: readonly string[];
+  /**
+   * Whether the GDPR counts the studio's own systems abroad as transfers (the eu-gdpr pack's transferScope is
+   * `export`). When not, as the pack reads Chapter V, they are listed under Systems with their regions, not as
+   * transfers, like the checklist; their hosting provider's transfer is listed with the provider.
+   */
+  ownSystemsAreTransfers?: boolean;
 }
 
 function country(region: string): string {
@@ -105,6 +111,7 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
   const dataById = new Map(flow.data.map((d) => [d.id, d]));
   const vendorById = new Map(flow.vendors.map((v) => [v.id, v]));
   const systemById = new Map(flow.systems.map((s) => [s.id, s]));
+  const affiliateById = new Map((flow.affiliates ?? []).map((a) => [a.id, a]));
 
   const entries: RopaEntry[] = flow.purposes.map((p) => {
     const flows = flow.flows.filter((f) => f.purpose === p.id);
@@ -118,11 +125,15 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
     const vendors = recipientIds.map((id) => vendorById.get(id)!);
     const systemIds = [...new Set(flows.flatMap((f) => [f.from, f.to]).filter((id) => systemById.has(id)))];
     const systems = systemIds.map((id) => systemById.get(id)!);
+    const affiliates = [...new Set(flows.flatMap((f) => [f.from, f.to]).filter((id) => affiliateById.has(id)))].map((id) => affiliateById.get(id)!);
     const transfers = [
-      ...systems
-        .filter((s) => s.kind !== 'device')
-        .flatMap((s) => transfersOf({ id: s.id, name: s.name ?? s.id, regions: s.regions ?? [] }, eea, adequate))
-        .map((t) => (t.country === flow.controller.establishedIn ? { ...t, safeguard: "controller's own system (no transfer to another party)" } : t)),
+      ...(options.ownSystemsAreTransfers
+        ? systems.filter((s) => s.kind !== 'device').flatMap((s) => transfersOf({ id: s.id, name: s.name ?? s.id, regions: s.regions ?? [] }, eea, adequate))
+        : []),
+      // another company of the group is another controller or processor: a transfer when abroad
+      ...affiliates.flatMap((a) =>
+        transfersOf({ id: a.id, name: a.name, regions: a.regions ?? [a.establishedIn], ...(a.dpfCertified !== undefined ? { dpfCertified: a.dpfCertified } : {}) }, eea, adequate),
+      ),
       ...vendors.flatMap((v) => transfersOf({ id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) }, eea, adequate)),
     ];
     return {
@@ -132,7 +143,10 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
       lawfulBasis: p.lawfulBasis ?? 'undecided',
       data,
       subjects,
-      recipients: vendors.map((v) => ({ id: v.id, name: v.name, role: v.role, services: v.services })),
+      recipients: [
+        ...affiliates.map((a) => ({ id: a.id, name: a.name, role: `group company, ${a.role}`, services: [] })),
+        ...vendors.map((v) => ({ id: v.id, name: v.name, role: v.role, services: v.services })),
+      ],
       systems: systems.map((s) => ({ id: s.id, name: s.name ?? s.id, regions: s.regions ?? [] })),
       transfers,
       security: vendors.map(securityOf),
@@ -152,6 +166,19 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
         security: [securityOf(v)],
       };
     });
+  // A company of the group processing for the controller keeps a processor's record too.
+  for (const a of flow.affiliates ?? []) {
+    if (a.role !== 'processor') continue;
+    const flows = flow.flows.filter((f) => f.to === a.id || f.from === a.id);
+    const regions = a.regions ?? [a.establishedIn];
+    processors.push({
+      processor: { id: a.id, name: a.name, role: 'group company, processor', services: [], regions, certifications: [] },
+      purposes: [...new Set(flows.map((f) => f.purpose))],
+      data: [...new Set(flows.flatMap((f) => f.data))].map((id) => ({ id, category: dataById.get(id)?.category ?? 'unknown' })),
+      transfers: transfersOf({ id: a.id, name: a.name, regions, ...(a.dpfCertified !== undefined ? { dpfCertified: a.dpfCertified } : {}) }, eea, adequate),
+      security: [`${a.name}: no certification stated (to confirm)`],
+    });
+  }
 
   return {
     view: options.view ?? 'controller',
@@ -162,7 +189,7 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
       dpo: flow.controller.dpo ?? null,
     },
     game: { id: flow.game.id, name: flow.game.name },
-    basis: { eea: [...eea].sort(), adequate: adequate ? [...adequate].sort() : [], adequateKnown: adequate !== null },
+    basis: { eea: [...eea].sort(), adequate: adequate ? [...adequate].sort() : [], adequateKnown: adequate !== null, ownSystemsAreTransfers: options.ownSystemsAreTransfers ?? false },
     entries,
     processors,
   };

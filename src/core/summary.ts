@@ -33,3 +33,36 @@ export function notVerifiedSentence(summary: Report['summary']): string {
   const parts = [secondary ? `${secondary} read only in a secondary source` : '', unverified ? `${unverified} not read in any text` : ''].filter(Boolean);
   return `${n} of ${summary.items} items rest on rules not verified against the law's text (${parts.join(', ')}): check them with counsel.`;
 }
+
+/**
+ * The laws in the headline, named: those that apply, and those that give
+ * items only to confirm or upcoming (a law whose scope is undecided, or not
+ * yet in force), so "N of M apply" never hides laws that ask for work.
+ */
+export interface LawsHeadline {
+  apply: string[];
+  openOnly: Array<{ name: string; toConfirm: number; upcoming: number }>;
+  /** the headline sentence, without Markdown */
+  text: string;
+}
+
+export function lawsHeadline(report: Pick<Report, 'regulations' | 'items'>): LawsHeadline {
+  const counts = new Map<string, { toConfirm: number; upcoming: number }>();
+  for (const i of report.items) {
+    const c = counts.get(i.regulation) ?? { toConfirm: 0, upcoming: 0 };
+    if (i.determination === 'to-confirm') c.toConfirm++;
+    else if (i.determination === 'upcoming') c.upcoming++;
+    counts.set(i.regulation, c);
+  }
+  const nameOf = (r: ReportRegulation) => r.shortName ?? r.id;
+  const apply = report.regulations.filter((r) => r.status === 'applies').map(nameOf);
+  const openOnly = report.regulations
+    .filter((r) => r.status !== 'applies' && counts.has(r.id))
+    .map((r) => ({ name: nameOf(r), ...counts.get(r.id)! }));
+  const what = (o: (typeof openOnly)[number]) =>
+    [o.toConfirm ? `${o.toConfirm} to confirm` : '', o.upcoming ? `${o.upcoming} upcoming` : ''].filter(Boolean).join(', ');
+  let text = `${apply.length} of ${report.regulations.length} laws evaluated apply${apply.length ? `: ${apply.join(', ')}` : ''}.`;
+  if (openOnly.length)
+    text += ` ${openOnly.length} more ${openOnly.length === 1 ? 'gives' : 'give'} only items to confirm or upcoming: ${openOnly.map((o) => `${o.name} (${what(o)})`).join(', ')}.`;
+  return { apply, openOnly, text };
+}

@@ -40,6 +40,8 @@ export interface Flow {
     ukRepresentative?: string | null;
     dpo?: string | null;
   };
+  /** other companies of the controller's group that handle players' data */
+  affiliates?: Affiliate[];
   markets: Array<{ code: string; players?: number }>;
   /** what players can do (keys of taxonomy/features.yaml); omitted = unknown, [] = none */
   features?: string[];
@@ -76,6 +78,19 @@ export interface Flow {
     automatedDecisions?: boolean;
   }>;
   flows: Array<{ id?: string; from: string; to: string; data: string[]; purpose: string }>;
+}
+
+export type AffiliateRole = 'joint-controller' | 'processor' | 'recipient';
+
+export interface Affiliate {
+  id: string;
+  name: string;
+  establishedIn: string;
+  role: AffiliateRole;
+  /** where it processes the data; its country of establishment when not given */
+  regions?: string[];
+  dpfCertified?: boolean;
+  description?: string;
 }
 
 export type DataElement = Flow['data'][number];
@@ -357,6 +372,8 @@ export type Determination = 'applies' | 'to-confirm' | 'upcoming';
 export interface ReportRegulation {
   id: string;
   name: string;
+  /** GDPR, PIPL: how lists and columns name it (absent in reports of older versions) */
+  shortName?: string;
   jurisdiction: string;
   status: RegulationStatus;
   reasons: string[];

@@ -8,6 +8,7 @@ export function normalizeFlow(raw: Flow): Flow {
   return {
     ...raw,
     audience: raw.audience ?? {},
+    affiliates: raw.affiliates ?? [],
     systems: raw.systems ?? [],
     vendors: raw.vendors ?? [],
     flows: raw.flows ?? [],

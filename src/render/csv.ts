@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../core/types.js';
 import { uncoveredSentence } from '../core/coverage.js';
 import { neutralizeCell } from '../core/cells.js';
+import { describeFact } from '../core/facts.js';
 import { QUESTION_COLUMNS, questionRows, VENDOR_COLUMNS, type Questionnaire } from './questionnaire.js';
 
 /**
@@ -73,7 +74,7 @@ export function renderChecklistCsv(report: Report): string {
     i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
     i.evidence.join('; '),
     i.evidenceProvided.join('; '),
-    i.unknown.join('; '),
+    i.unknown.map((f) => describeFact(f, report)).join('; '),
   ]);
   return toCsv(CHECKLIST_CSV_HEADER, [...uncoveredRows(report), ...rows]);
 }

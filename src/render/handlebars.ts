@@ -4,6 +4,7 @@
 // escaped mustache into a call of the `md` helper before compiling: no
 // template can forget it. `{{{value}}}` stays raw, for text already made safe
 // for its place (the Mermaid diagram).
+import { describeFact, type FactNames } from '../core/facts.js';
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { describeDuration } from '../core/duration.js';
@@ -14,6 +15,11 @@ const env = Handlebars.create();
 env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 env.registerHelper('duration', (d: string) => describeDuration(d));
 env.registerHelper('join', (xs: unknown, sep: unknown) => (Array.isArray(xs) ? xs.join(typeof sep === 'string' ? sep : ', ') : ''));
+// the facts that would decide an item, in a person's words ("the number of players in the US"), not as paths
+env.registerHelper('facts', (xs: unknown, names: unknown) => {
+  const holder = names && typeof names === 'object' && Array.isArray((names as FactNames).vendors) ? (names as FactNames) : { vendors: [] };
+  return Array.isArray(xs) ? xs.map((f) => describeFact(String(f), holder)).join('; ') : '';
+});
 env.registerHelper('upper', (s: string) => String(s).toUpperCase());
 // Numbering from 1 in tables (@index counts from 0).
 env.registerHelper('inc', (n: unknown) => (typeof n === 'number' ? n + 1 : n));

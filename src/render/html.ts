@@ -3,6 +3,7 @@
 import type { Flow, Report, ReportRegulation } from '../core/types.js';
 import { buildDiagram, layoutDiagram, toMermaid, type DiagramLayout } from '../core/diagram.js';
 import { SEVERITIES } from '../core/types.js';
+import type { LawsHeadline } from '../core/summary.js';
 import { buildView, type LawView, type StaleStatusEntry } from './view.js';
 import { template } from './handlebars.js';
 import { buildProgress, type progressOf, type ProgressView } from './progress.js';
@@ -16,7 +17,19 @@ export interface AuditExtras {
 }
 
 export function auditExtras(report: Report, flow?: Flow): AuditExtras {
-  return { progress: buildProgress(report), mermaid: flow ? toMermaid(buildDiagram(flow)) : null };
+  return { progress: buildProgress(report), mermaid: flow ? toMermaid(buildDiagram(flow, transferSubjects(report))) : null };
+}
+
+/** The transfers the checklist has items for (`backend@CN`), with the laws of those items: the diagram marks the same hops. */
+export function transferSubjects(report: Report): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const i of report.items) {
+    if (i.subject.type !== 'transfer') continue;
+    const laws = out.get(i.subject.id) ?? [];
+    if (!laws.includes(i.regulation)) laws.push(i.regulation);
+    out.set(i.subject.id, laws);
+  }
+  return out;
 }
 
 /** Only http(s) links are rendered as links (a rule pack cannot smuggle in a javascript: URL). */
@@ -40,6 +53,7 @@ export interface HtmlView {
   /** the sentence naming the offered markets no rule pack covers; '' when every one is covered */
   uncovered: string;
   notVerified: string;
+  headline: LawsHeadline;
   diagram: DiagramLayout | null;
   severities: readonly string[];
   statuses: readonly string[];
@@ -64,7 +78,8 @@ export function buildHtmlView(report: Report, flow?: Flow): HtmlView {
     stale: view.stale,
     uncovered: view.uncovered,
     notVerified: view.notVerified,
-    diagram: flow ? layoutDiagram(buildDiagram(flow)) : null,
+    headline: view.headline,
+    diagram: flow ? layoutDiagram(buildDiagram(flow, transferSubjects(report))) : null,
     severities: SEVERITIES,
     statuses: ['todo', 'in-progress', 'done', 'not-applicable'],
   };

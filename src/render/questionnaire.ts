@@ -13,7 +13,7 @@ export interface Questionnaire {
   disclaimer: string;
   game: Report['game'];
   /** the laws (and practice packs) the questions cite, for naming them */
-  regulations: Array<{ id: string; name: string; jurisdiction: string }>;
+  regulations: Array<{ id: string; name: string; shortName: string; jurisdiction: string }>;
   /** offered markets no loaded rule pack covers (present only when there are some): no question comes from their laws */
   uncoveredMarkets?: string[];
   vendors: ReportVendor[];
@@ -34,7 +34,7 @@ export function questionnaireFromReport(report: Report, vendorIds?: readonly str
     game: report.game,
     regulations: report.regulations
       .filter((r) => cited.has(r.id))
-      .map((r) => ({ id: r.id, name: r.name, jurisdiction: r.jurisdiction })),
+      .map((r) => ({ id: r.id, name: r.name, shortName: r.shortName ?? r.id, jurisdiction: r.jurisdiction })),
     ...(report.uncoveredMarkets.length ? { uncoveredMarkets: report.uncoveredMarkets } : {}),
     vendors,
   };
@@ -46,12 +46,17 @@ export { neutralizeCell } from '../core/cells.js';
 
 export { QUESTION_COLUMNS, VENDOR_COLUMNS, HEADER_TO_KEY, type ColumnKey } from '../core/questionnaire-columns.js';
 
+/** The laws behind a question by their short names (GDPR; PIPL): the legend names them in full. */
 function lawNames(q: ReportQuestion, doc: Questionnaire): string {
   const byId = new Map(doc.regulations.map((r) => [r.id, r]));
-  return q.regulations.map((id) => {
-    const r = byId.get(id);
-    return r ? `${r.name} [${id}]` : id;
-  }).join('; ');
+  return q.regulations.map((id) => byId.get(id)?.shortName ?? id).join('; ');
+}
+
+/** The legend of the short names: short name, full name, pack id, in the order of the short names. */
+export function lawLegend(doc: Questionnaire): Array<[string, string, string]> {
+  return doc.regulations
+    .map((r): [string, string, string] => [r.shortName, r.name, r.id])
+    .sort((a, b) => (a[0].toLowerCase() < b[0].toLowerCase() ? -1 : a[0].toLowerCase() > b[0].toLowerCase() ? 1 : a[2] < b[2] ? -1 : 1));
 }
 
 /** One vendor's question rows (raw text, not yet neutralised). */
@@ -72,6 +77,7 @@ export function questionRows(vendor: ReportVendor, doc: Questionnaire): string[]
 export function renderQuestionnaireMarkdown(doc: Questionnaire): string {
   const view = {
     doc,
+    legend: lawLegend(doc).map(([short, name, id]) => ({ short, name, id })),
     uncovered: uncoveredSentence(doc.uncoveredMarkets ?? [], 'questionnaire'),
     vendors: doc.vendors.map((v) => ({
       vendor: v,

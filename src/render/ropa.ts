@@ -12,9 +12,11 @@ export { ROPA_FORMATS, ROPA_VIEWS, type RopaFormat } from './formats.js';
 /** The RoPA for a flow, with EEA membership from the market taxonomy and adequacy from the eu-gdpr pack when it is loaded. */
 export function ropaFor(lib: RuleLibrary, flow: Flow, view: RopaView = 'controller'): Ropa {
   const eea = [...lib.tax.markets.countriesOf(['EEA'])];
-  const param = lib.regulations.find((r) => r.id === 'eu-gdpr')?.parameters?.['adequateCountries']?.value;
+  const gdpr = lib.regulations.find((r) => r.id === 'eu-gdpr')?.parameters;
+  const param = gdpr?.['adequateCountries']?.value;
   const adequate = Array.isArray(param) ? param.filter((c): c is string => typeof c === 'string') : undefined;
-  return buildRopa(flow, { view, eea, ...(adequate ? { adequateCountries: adequate } : {}) });
+  const ownSystemsAreTransfers = gdpr?.['transferScope']?.value === 'export';
+  return buildRopa(flow, { view, eea, ownSystemsAreTransfers, ...(adequate ? { adequateCountries: adequate } : {}) });
 }
 
 const transferText = (t: { recipientName: string; country: string; safeguard: string }) => `${t.recipientName} → ${t.country}: ${t.safeguard}`;

@@ -2,7 +2,7 @@
 // and their own fixtures, so the examples cannot drift from what the engine
 // does. Checked for drift by test/docs-drift.test.ts.
 import { stringify } from 'yaml';
-import type { EvidenceSource, Regulation } from '../core/types.js';
+import type { EvidenceSource, Regulation, Rule } from '../core/types.js';
 import { asList } from '../core/lint-evidence.js';
 import { givesOneItem } from '../core/evaluate.js';
 import { describeDuration } from '../core/duration.js';
@@ -70,28 +70,33 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
   out.push('## Rules', '', '| rule | citation | topic | severity | for | verification |', '| --- | --- | --- | --- | --- | --- |');
   for (const r of reg.rules) out.push(`| [${r.id}](#${r.id}) | ${esc(r.citation)} | ${r.topic} | ${r.severity} | ${givesOneItem(r) ? `game, if any ${r.for}` : r.for} | ${r.verification ?? 'verified'} |`);
   out.push('');
-  for (const r of reg.rules) {
-    out.push(`### ${r.id}`, '', `**${esc(r.title)}**`, '');
-    out.push(`- Citation: ${link(r.citation, r.url)}`);
-    for (const s of asList(r.source)) out.push(`  - Read: ${link(s.pinpoint, s.url)}, on ${s.read}`);
-    if (r.reads) out.push(`  - Reads: ${esc(r.reads)}`);
-    out.push(`- Topic: ${r.topic}; severity: ${r.severity}; ${givesOneItem(r) ? `one item for the game, if any ${r.for} matches (its reasons name them)` : `one item per ${r.for}`}`);
-    if (r.inForce) out.push(`- In force from ${r.inForce}`);
-    if (r.deadline) out.push(`- Deadline: within ${describeDuration(r.deadline.within)} (\`${r.deadline.within}\`) of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
-    if (r.questions?.length) out.push(`- Vendor questions: ${r.questions.join(', ')}`);
-    out.push(`- Verification: ${r.verification ?? 'verified'}${r.note ? `. ${esc(r.note)}` : ''}`, '');
-    out.push('When:', '', ...fenced('yaml', stringify(r.whenAsWritten ?? r.when).trimEnd()), '');
-    out.push(`Action: ${esc(r.action)}`, '');
-    out.push(`Evidence: ${r.evidence.map(esc).join('; ')}`, '');
-    const t = tests.get(r.id);
-    if (t) {
-      out.push('Examples (from the fixtures):', '');
-      for (const c of t.invalid)
-        out.push(`- fires: ${esc(c.name)} → ${(c.expect ?? []).map((e) => `${e.subject}${e.triggers ? ` (for ${e.triggers.join(', ')})` : ''}${e.determination && e.determination !== 'applies' ? ` (${e.determination})` : ''}`).join(', ')}`);
-      for (const c of t.valid) out.push(`- does not fire: ${esc(c.name)}`);
-      for (const c of t.todo ?? []) out.push(`- known gap: ${esc(c.name)}`);
-      out.push('');
-    }
-  }
+  for (const r of reg.rules) out.push(...ruleDocLines(r, tests.get(r.id)));
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/** One rule's section of a pack page (`### id`, then its fields, its condition and its examples). */
+export function ruleDocLines(r: Rule, t?: RuleTestFile): string[] {
+  const out: string[] = [];
+  out.push(`### ${r.id}`, '', `**${esc(r.title)}**`, '');
+  out.push(`- Citation: ${link(r.citation, r.url)}`);
+  for (const s of asList(r.source)) out.push(`  - Read: ${link(s.pinpoint, s.url)}, on ${s.read}`);
+  if (r.reads) out.push(`  - Reads: ${esc(r.reads)}`);
+  out.push(`- Topic: ${r.topic}; severity: ${r.severity}; ${givesOneItem(r) ? `one item for the game, if any ${r.for} matches (its reasons name them)` : `one item per ${r.for}`}`);
+  if (r.inForce) out.push(`- In force from ${r.inForce}`);
+  if (r.deadline) out.push(`- Deadline: within ${describeDuration(r.deadline.within)} (\`${r.deadline.within}\`) of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
+  if (r.questions?.length) out.push(`- Vendor questions: ${r.questions.join(', ')}`);
+  out.push(`- Verification: ${r.verification ?? 'verified'}${r.note ? `. ${esc(r.note)}` : ''}`, '');
+  out.push('When:', '', ...fenced('yaml', stringify(r.whenAsWritten ?? r.when).trimEnd()), '');
+  out.push(`Action: ${esc(r.action)}`, '');
+  out.push(`Evidence: ${r.evidence.map(esc).join('; ')}`, '');
+  if (t) {
+    out.push('Examples (from the fixtures):', '');
+    for (const c of t.invalid)
+      out.push(`- fires: ${esc(c.name)} → ${(c.expect ?? []).map((e) => `${e.subject}${e.triggers ? ` (for ${e.triggers.join(', ')})` : ''}${e.determination && e.determination !== 'applies' ? ` (${e.determination})` : ''}`).join(', ')}`);
+    for (const c of t.valid) out.push(`- does not fire: ${esc(c.name)}`);
+    for (const c of t.todo ?? []) out.push(`- known gap: ${esc(c.name)}`);
+    out.push('');
+  }
+
+  return out;
 }

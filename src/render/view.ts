@@ -8,10 +8,12 @@ import { uncoveredSentence } from '../core/coverage.js';
 import { isOpen } from '../core/gate.js';
 
 export { isOpen };
-import { notVerifiedSentence } from '../core/summary.js';
+import { lawsHeadline, notVerifiedSentence, type LawsHeadline } from '../core/summary.js';
 
 export interface LawView {
   regulation: ReportRegulation;
+  /** the report's vendors, to name them in the facts that would decide an item */
+  vendors: Report['vendors'];
   topics: Array<{ topic: string; items: ReportItem[] }>;
   progress: { done: number; total: number };
 }
@@ -27,6 +29,8 @@ export interface ReportView {
   uncovered: string;
   /** how many items rest on rules not verified against the law's text, in words */
   notVerified: string;
+  /** the laws that apply and those giving only items to confirm or upcoming, named */
+  headline: LawsHeadline;
   planView: PlanView;
 }
 
@@ -75,7 +79,7 @@ export function buildView(report: Report): ReportView {
     const items = byRegulation.get(regulation.id) ?? [];
     const byTopic = groupBy(items, (i) => i.topic);
     const topics = TOPIC_ORDER.filter((topic) => byTopic.has(topic)).map((topic) => ({ topic, items: byTopic.get(topic)! }));
-    return { regulation, topics, progress: { done: items.filter((i) => !isOpen(i)).length, total: items.length } };
+    return { regulation, vendors: report.vendors, topics, progress: { done: items.filter((i) => !isOpen(i)).length, total: items.length } };
   });
   const applicable = laws.filter((l) => l.topics.length > 0);
   const shown = new Set(applicable.map((l) => l.regulation));
@@ -87,6 +91,7 @@ export function buildView(report: Report): ReportView {
     stale: staleStatusEntries(report),
     uncovered: uncoveredSentence(report.uncoveredMarkets),
     notVerified: notVerifiedSentence(report.summary),
+    headline: lawsHeadline(report),
     planView: buildPlanView(report),
   };
 }

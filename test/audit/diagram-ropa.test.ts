@@ -1,6 +1,6 @@
 // The data-flow diagram (Mermaid and layout) and the record of processing.
 import { describe, expect, it } from 'vitest';
-import { buildDiagram, layoutDiagram, toMermaid } from '../../src/core/diagram.js';
+import { buildDiagram, LABEL_LINE, layoutDiagram, toMermaid } from '../../src/core/diagram.js';
 import { buildRopa } from '../../src/core/ropa.js';
 import { parseCsv } from '../../src/load/spreadsheet.js';
 import { cli, EXAMPLE } from '../cli/run.js';
@@ -24,6 +24,25 @@ describe('data-flow diagram', () => {
     const x = (id: string) => layout.nodes.find((n) => n.id === id)!.x;
     expect(x('client')).toBeLessThan(x('backend'));
     expect(x('backend')).toBeLessThan(x('cloud'));
+  });
+
+  it('labels of arrows into one column never overlap, and arrows into one node arrive apart', () => {
+    const flow = exampleFlow();
+    // three systems feeding the cloud vendor: three arrows and labels meet at one node
+    flow.systems.push({ id: 'eu', kind: 'server', regions: ['DE'] }, { id: 'us', kind: 'server', regions: ['US'] });
+    flow.flows.push({ from: 'eu', to: 'cloud', data: ['email'], purpose: 'account' }, { from: 'us', to: 'cloud', data: ['email'], purpose: 'account' });
+    const layout = layoutDiagram(buildDiagram(flow));
+    const into = layout.edges.filter((e) => e.to === 'cloud');
+    expect(into.length).toBe(3);
+    const ends = into.map((e) => e.path.split(' ').pop());
+    expect(new Set(ends).size).toBe(3);
+    const byX = new Map<number, number[]>();
+    for (const e of layout.edges) byX.set(e.labelX, [...(byX.get(e.labelX) ?? []), e.labelY]);
+    for (const ys of byX.values()) {
+      const sorted = [...ys].sort((a, b) => a - b);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(LABEL_LINE);
+    }
+    expect(Math.max(...layout.edges.map((e) => e.labelY))).toBeLessThanOrEqual(layout.height);
   });
 
   it('keeps input out of Mermaid syntax', () => {

@@ -96,6 +96,14 @@ describe.skipIf(!haveChromium && !process.env['CI'])('HTML report in headless Ch
     expect(await page.locator('article.item[data-severity="high"]:visible').count()).toBe(0);
     expect(await page.textContent('#filter-count')).toBe(`${shown} of ${total} items shown`);
 
+    // a severity means that severity or worse: high shows the critical items too, never a medium one
+    await page.selectOption('#filter-severity', 'high');
+    const highOrWorse = await page.locator('article.item:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+    expect(new Set(highOrWorse)).toEqual(new Set(['critical', 'high']));
+    expect(highOrWorse.length).toBeGreaterThan(shown);
+    expect(await page.locator('#filter-severity option[value="high"]').textContent()).toBe('high or worse');
+    await page.selectOption('#filter-severity', 'critical');
+
     // status filter combines with severity; back to all shows everything again
     await page.selectOption('#filter-status', 'done');
     expect(await page.locator('article.item:visible').count()).toBe(0);

@@ -141,7 +141,7 @@ describe('bad input: a plain message with file:line:column and exit 2', () => {
     expect(r.stderr).toMatch(/bad\.yaml:4:\d+: .*players.*>= 0/);
     expect(r.stderr).toMatch(/bad\.yaml:9:\d+: unknown data element "emial" \(did you mean email\?\)/);
     expect(r.stderr).toMatch(/bad\.yaml:9:\d+: unknown key "lawfullBasis".*did you mean lawfulBasis\?/);
-    expect(r.stderr).toMatch(/bad\.yaml:11:\d+: unknown system or vendor "nowhere"/);
+    expect(r.stderr).toMatch(/bad\.yaml:11:\d+: unknown system, vendor or affiliate "nowhere"/);
     expect(r.stderr).toMatch(/bad\.yaml:11:\d+: unknown purpose "q"/);
   });
 
@@ -245,10 +245,18 @@ describe('other commands', () => {
     expect(marked('unverified')).toBeGreaterThan(0);
   });
 
-  it('rules show prints one rule and suggests near misses', () => {
+  it('rules show prints one rule as Markdown (as its help says), or as JSON, and suggests near misses', () => {
     const r = cli(['rules', 'show', 'eu-gdpr/processor-contract']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).citation).toMatch(/Art\. 28/);
+    expect(r.stdout).toMatch(/^# .*\(`eu-gdpr`\)\n\n### processor-contract\n/);
+    expect(r.stdout).toMatch(/- Citation: \[GDPR Art\. 28/);
+    expect(cli(['rules', 'show', 'eu-gdpr/processor-contract', '--help']).stdout).toContain('as Markdown');
+    const json = cli(['rules', 'show', 'eu-gdpr/processor-contract', '--format', 'json']);
+    expect(JSON.parse(json.stdout).citation).toMatch(/Art\. 28/);
+    const pack = cli(['rules', 'show', 'eu-gdpr']);
+    expect(pack.stdout).toMatch(/^# General Data Protection Regulation.*\n/);
+    expect(pack.stdout).toContain('| [processor-contract](#processor-contract) |');
+    expect(cli(['rules', 'show', 'eu-gdpr', '--format', 'yaml']).code).toBe(2);
     const miss = cli(['rules', 'show', 'eu-gdpr/processor-contrat']);
     expect(miss.code).toBe(2);
     expect(miss.stderr).toContain('did you mean processor-contract?');

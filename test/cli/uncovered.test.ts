@@ -139,7 +139,7 @@ describe('offered markets no rule pack covers', { timeout: 180_000 }, () => {
     };
     const packsOf = (code: string) => list.markets.find((x) => x.code === code)!.packs;
     expect(packsOf('DE')).toEqual(expect.arrayContaining(['eu-gdpr']));
-    expect(packsOf('US-WY')).toEqual(['us-coppa']);
+    expect(packsOf('US-WY')).toEqual(['us-coppa', 'us-wy-breach']);
     expect(packsOf('EG')).toEqual([]);
     expect(list.uncoveredMarkets).toEqual(expect.arrayContaining(['EG', 'ZA']));
     expect(list.uncoveredMarkets).not.toContain('DE');

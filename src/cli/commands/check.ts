@@ -3,7 +3,7 @@ import type { Context } from '../main.js';
 import { check, requireFlow, requireLibrary } from '../../library.js';
 import { CHECK_FORMATS } from '../../render/formats.js';
 import { parseAsOf, parseFormat, parseMarkets, requireOffered, parseSeverity } from '../options.js';
-import { emit, requireOutFor, resolveFrom } from '../io.js';
+import { emit, outputText, requireOutFor, resolveFrom } from '../io.js';
 import { ExitError, EXIT, UsageError } from '../../errors.js';
 import { SEVERITIES, type Report } from '../../core/types.js';
 import { uncoveredSentence } from '../../core/coverage.js';
@@ -90,7 +90,11 @@ export function registerCheck(program: Command, ctx: Context): void {
       // Renderers load when used: the JSON report needs no template engine.
       const { renderReportOutput } = await import('../../render/output.js');
       const output = view === 'plan' ? await renderPlanOutput(report, format) : await renderReportOutput(report, format, { flow });
-      emit(io, opts.out, output);
+      // A person at a terminal gets the summary and where the whole would go, not thousands of lines;
+      // --out or a pipe (a file, a pager, another program) gets the whole report.
+      const text = format === 'md' && view === 'checklist' && !opts.out && io.stdoutIsTerminal ? outputText(output) : undefined;
+      if (text !== undefined) io.stdout(terminalSummary(text, flowFile, report.game.id));
+      else emit(io, opts.out, output);
       const uncovered = report.uncoveredMarkets;
       if (uncovered.length) io.stderr(`complyflow: ${uncoveredSentence(uncovered)}\n`);
       if (failOn) {
@@ -113,4 +117,24 @@ export function unmatchedAnswer(report: Report, id: string): string {
   }
   const hint = didYouMean(questionId, vendor.questions.map((q) => q.id));
   return `the answer to "${questionId}" for vendor ${vendorId} is not used: this report does not ask it${hint ? ` (${hint})` : ''}`;
+}
+
+/** The sections of the Markdown checklist a terminal shows: the heading, notices and the summary with the facts to give. */
+const TERMINAL_SECTIONS: ReadonlySet<string> = new Set(['Summary', 'Facts to give']);
+
+/**
+ * The Markdown checklist cut for a terminal: its opening, its summary and its
+ * facts to give, then how long the whole is and how to get it.
+ */
+export function terminalSummary(markdown: string, flowFile: string, gameId: string): string {
+  const sections = markdown.split(/^(?=## )/m);
+  const kept = sections.filter((s, i) => i === 0 || TERMINAL_SECTIONS.has(/^## (.*)/.exec(s)?.[1]?.trim() ?? ''));
+  const lines = markdown.split('\n').length - 1;
+  const base = /^[\w.-]+$/.test(gameId) ? gameId : 'game';
+  const flowArg = /^[\w./@+-]+$/.test(flowFile) ? flowFile : JSON.stringify(flowFile);
+  return (
+    kept.join('').trimEnd() +
+    `\n\n---\n\nThe full checklist is ${lines.toLocaleString('en-US')} lines: the work plan and every item, law by law, are not shown in a terminal. ` +
+    `Write it to a file with \`--out ${base}-checklist.md\` (or \`--format html --out ${base}-report.html\`), or read it in a pager: \`complyflow check ${flowArg} | less\`.\n`
+  );
 }

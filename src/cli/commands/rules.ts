@@ -11,6 +11,7 @@ import { runRuleTestFile } from '../../testing/rule-tests.js';
 import { formatIssue, resolveFrom } from '../io.js';
 import { parseFormat } from '../options.js';
 import { markdownText } from '../../render/markdown-text.js';
+import { renderPackDoc, ruleDocLines } from '../../render/rule-docs.js';
 import { ExitError, InputError, UsageError, EXIT } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { marketCoverage } from '../../core/coverage.js';
@@ -66,22 +67,27 @@ export function registerRules(program: Command, ctx: Context): void {
 
   rules
     .command('show')
-    .description('one pack (eu-gdpr) or one rule (eu-gdpr/processor-contract), as YAML-like text')
+    .description('one pack (eu-gdpr) or one rule (eu-gdpr/processor-contract), as Markdown (or --format json)')
     .argument('<id>', 'pack id or pack/rule id')
+    .option('--format <format>', 'md or json')
     .option('--rules <dir...>', 'also load rule packs from these folders')
-    .action((id: string, opts: { rules?: string[] }) => {
+    .action((id: string, opts: { format?: string; rules?: string[] }) => {
+      const format = parseFormat(opts.format, ['md', 'json'] as const, 'md');
       const lib = requireLibrary(extra(opts.rules));
       const [packId, ruleId] = id.split('/');
       const reg = lib.regulations.find((r) => r.id === packId);
       if (!reg) throw new UsageError(`no rule pack "${packId}"${hint(packId!, lib.regulations.map((r) => r.id))}`);
       if (!ruleId) {
         const { rules: list, ...meta } = reg;
-        ctx.io.stdout(JSON.stringify({ ...meta, rules: list.map((r) => `${r.id}: ${r.citation} — ${r.title}`) }, null, 2) + '\n');
+        if (format === 'json') ctx.io.stdout(JSON.stringify({ ...meta, rules: list.map((r) => `${r.id}: ${r.citation} — ${r.title}`) }, null, 2) + '\n');
+        // the pack's page as `rules docs` writes it, without the fixtures' examples (shown per rule)
+        else ctx.io.stdout(renderPackDoc(reg, new Map()).replace(/^<!--.*-->\n\n/, '').trimEnd() + '\n');
         return;
       }
       const rule = reg.rules.find((r) => r.id === ruleId);
       if (!rule) throw new UsageError(`no rule "${ruleId}" in ${reg.id}${hint(ruleId, reg.rules.map((r) => r.id))}`);
-      ctx.io.stdout(JSON.stringify(rule, null, 2) + '\n');
+      if (format === 'json') ctx.io.stdout(JSON.stringify(rule, null, 2) + '\n');
+      else ctx.io.stdout([`# ${markdownText(reg.name)} (\`${reg.id}\`)`, '', ...ruleDocLines(rule)].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n');
     });
 
   rules

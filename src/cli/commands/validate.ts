@@ -40,6 +40,8 @@ function summary(flow: Flow): string[] {
     count(flow.data.length, 'data element'),
     count(flow.purposes.length, 'purpose'),
     count(flow.vendors.length, 'vendor'),
+    // only a group says it has affiliates: most flows have none
+    ...(flow.affiliates?.length ? [count(flow.affiliates.length, 'affiliate')] : []),
     count(flow.flows.length, 'flow'),
     count(flow.markets.length, 'market'),
   ];

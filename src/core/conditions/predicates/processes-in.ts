@@ -9,16 +9,20 @@ export const processesIn = predicate<'processesIn', ListRef>({
   level: 'subject',
   schema: {
     $ref: '#/definitions/listRef',
-    description: 'Some first-party system or vendor in scope processes data in one of these countries (e.g. equipment in Malaysia).',
+    description: 'Some first-party system, affiliate or vendor in scope processes data in one of these countries (e.g. equipment in Malaysia).',
   },
-  doc: { example: 'processesIn: [MY]', holds: 'a first-party system (game scope) or a vendor in scope processes data there; regions not given → unknown' },
+  doc: { example: 'processesIn: [MY]', holds: 'a first-party system or an affiliate (game scope) or a vendor in scope processes data there; regions not given → unknown' },
   explain: (ref, subject, ctx) => {
     const l = list(ref, ctx);
     const wanted = ctx.tax.markets.countriesOf(l.items);
     const places = [
       // Players' devices run wherever players are; they are not the studio's equipment in a country.
       ...(subject.kind === 'game'
-        ? ctx.index.flow.systems.filter((s) => s.kind !== 'device').map((s) => ({ who: `system ${s.id}`, regions: s.regions, fact: `systems[${s.id}].regions` }))
+        ? [
+            ...ctx.index.flow.systems.filter((s) => s.kind !== 'device').map((s) => ({ who: `system ${s.id}`, regions: s.regions, fact: `systems[${s.id}].regions` })),
+            // the group's affiliates process data where they are (or where they say)
+            ...(ctx.index.flow.affiliates ?? []).map((a) => ({ who: `affiliate ${a.id} (${a.name})`, regions: a.regions ?? [a.establishedIn], fact: `affiliates[${a.id}].regions` })),
+          ]
         : []),
       ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions, fact: `vendors[${v.id}].regions` })),
     ];
@@ -35,7 +39,10 @@ export const processesIn = predicate<'processesIn', ListRef>({
       if (!regions || regions.length === 0) return null;
       return regions.some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c)));
     };
-    const systems = ctx.index.flow.systems.filter((x) => x.kind !== 'device').map((x) => inWanted(x.regions));
+    const systems = [
+      ...ctx.index.flow.systems.filter((x) => x.kind !== 'device').map((x) => inWanted(x.regions)),
+      ...(ctx.index.flow.affiliates ?? []).map((a) => inWanted(a.regions ?? [a.establishedIn])),
+    ];
     return (s) => {
       let value: Truth = false;
       const places = s.kind === 'game' ? [...systems, ...s.vendors.map((v) => inWanted(v.regions))] : s.vendors.map((v) => inWanted(v.regions));

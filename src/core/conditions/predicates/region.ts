@@ -18,8 +18,8 @@ export const region = predicate<'region', { in?: ListRef; notIn?: ListRef }>({
   doc: { example: 'region: {in: [...], notIn: {param: adequateCountries}}', holds: '(for: transfer only) the destination country is (not) in the list' },
   explain: (p, subject, ctx) => {
     if (subject.region === undefined) return F('not a transfer');
-    const v = subject.vendor!;
-    if (subject.region === null) return U(`vendors[${v.id}].regions`, `where vendor ${v.id} (${v.name}) processes data is not given`);
+    const r = subject.recipient!;
+    if (subject.region === null) return U(`${r.facts}.regions`, `where ${r.label} processes data is not given`);
     const c = subject.region;
     const parts: Outcome[] = [];
     if (p.in) {
@@ -32,7 +32,7 @@ export const region = predicate<'region', { in?: ListRef; notIn?: ListRef }>({
       const hit = ctx.tax.markets.countriesOf(l.items).has(c);
       parts.push(hit ? F(`${c} is in ${l.label}`) : T(`${c} is not in ${l.label}`));
     }
-    return all([T(`vendor ${v.id} (${v.name}) processes data in ${c}`), ...parts]);
+    return all([T(`${r.label} processes data in ${c}`), ...parts]);
   },
   compile: ({ in: inside, notIn }, ctx) => {
     const insideSet = inside ? ctx.tax.markets.countriesOf(list(inside, ctx).items) : undefined;
