@@ -1,0 +1,34 @@
+// `rules lint`: the whole library, or the packs named, with every problem and every missing piece of evidence.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT } from './run.js';
+
+const pending = readFileSync(join(ROOT, 'test', 'evidence-pending.txt'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
+
+describe('rules lint', () => {
+  it('a pack whose evidence is recorded passes alone', () => {
+    const r = cli(['rules', 'lint', 'eu-gdpr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^1 packs, \d+ rules: no problems/);
+  });
+
+  it.skipIf(pending.length === 0)('a pack still lacking evidence is refused with its own problems only, each located', () => {
+    const pack = pending[0]!;
+    const r = cli(['rules', 'lint', pack]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/lack their evidence/);
+    const located = r.stderr.split('\n').filter((l) => /\.yaml:\d+:\d+:/.test(l));
+    expect(located.length).toBeGreaterThan(0);
+    expect(located.every((l) => l.includes(`/${pack}/`))).toBe(true);
+  });
+
+  it('an unknown pack id is a usage error with a suggestion', () => {
+    const r = cli(['rules', 'lint', 'eu-gpdr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no rule pack "eu-gpdr".*eu-gdpr/);
+  });
+});
