@@ -32,3 +32,14 @@ describe('rules lint', () => {
     expect(r.stderr).toMatch(/no rule pack "eu-gpdr".*eu-gdpr/);
   });
 });
+
+describe('rules list', () => {
+  it('says which laws were never read in their official text, not only how many rules were', () => {
+    const list = JSON.parse(cli(['rules', 'list', '--format', 'json']).stdout) as { packs: Array<{ id: string; officialTextRead: boolean; verification: Record<string, number> }> };
+    const pack = (id: string) => list.packs.find((p) => p.id === id)!;
+    expect(pack('eu-gdpr').officialTextRead).toBe(true);
+    // Kansas's breach law was read only in reproductions and charts (see its note).
+    expect(pack('us-ks-breach')).toMatchObject({ officialTextRead: false, verification: { verified: 0 } });
+    expect(cli(['rules', 'list']).stdout).toMatch(/\| us-ks-breach \|[^\n]*\| none: the official text was not reached \|/);
+  });
+});

@@ -47,6 +47,11 @@ export function registerRules(program: Command, ctx: Context): void {
           secondary: r.rules.filter((x) => x.verification === 'secondary').length,
           unverified: r.rules.filter((x) => x.verification === 'unverified').length,
         },
+        // A law none of whose facts was read in its official text says so, not only by its counts.
+        officialTextRead:
+          r.rules.some((x) => (x.verification ?? 'verified') === 'verified') ||
+          (r.inForceSource !== undefined && (r.inForceVerification ?? 'verified') === 'verified') ||
+          Object.values(r.parameters ?? {}).some((p) => p.source !== undefined && (p.verification ?? 'verified') === 'verified'),
         // Provisions the pack names but does not model: a gap said, not hidden.
         notModelled: (r.notModelled?.length ?? 0) + r.rules.reduce((n, x) => n + (x.notModelled?.length ?? 0), 0),
       }));
@@ -55,9 +60,13 @@ export function registerRules(program: Command, ctx: Context): void {
       const uncovered = markets.filter((m) => m.packs.length === 0).map((m) => m.code);
       if (format === 'json') ctx.io.stdout(JSON.stringify({ packs: rows, markets, uncoveredMarkets: uncovered }, null, 2) + '\n');
       else {
-        ctx.io.stdout('| id | name | jurisdiction | in force | last reviewed | rules | verified against the text | not modelled |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n');
+        ctx.io.stdout(
+          '| id | name | jurisdiction | in force | last reviewed | rules | verified against the text | secondary | unverified | not modelled |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n',
+        );
         for (const r of rows)
-          ctx.io.stdout(`| ${r.id} | ${markdownText(r.name)} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.verification.verified} | ${r.notModelled} |\n`);
+          ctx.io.stdout(
+            `| ${r.id} | ${markdownText(r.name)} | ${r.jurisdiction} | ${r.inForce} | ${r.lastReviewed} | ${r.rules} | ${r.kind === 'law' && !r.officialTextRead ? 'none: the official text was not reached' : r.verification.verified} | ${r.verification.secondary} | ${r.verification.unverified} | ${r.notModelled} |\n`,
+          );
         const covered = markets.filter((m) => m.packs.length > 0);
         ctx.io.stdout(`\n## Markets with a rule pack (${covered.length} of ${markets.length})\n\n| market | name | packs |\n| --- | --- | --- |\n`);
         for (const m of covered) ctx.io.stdout(`| ${m.code} | ${markdownText(m.name)} | ${m.packs.join(', ')} |\n`);
