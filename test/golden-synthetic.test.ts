@@ -1,8 +1,8 @@
 // Per-format goldens on a synthetic flow checked against a fixture rule pack
 // only (test/fixtures/golden-pack), never the bundled library: a new or changed
 // law pack under regulations/ leaves these snapshots alone, so a change here
-// points at a renderer or the engine. Update with `npx vitest run -u` after an
-// intended change to a format.
+// points at a renderer or the engine. After an intended change to a format:
+// `npx vitest run test/golden-synthetic.test.ts -u`.
 import { resolve, sep } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ describe('the synthetic goldens load only the fixture pack', () => {
     expect(lib.issues).toEqual([]);
     expect(lib.regulations.map((r) => r.id)).toEqual(['zz-synthetic-law']);
     const files = [...lib.ruleFiles.values()];
-    expect(files.length).toBe(5);
+    expect(files.length).toBe(6);
     for (const f of files) {
       expect(f.startsWith(PACKS + sep)).toBe(true);
       expect(f.startsWith(DEFAULT_REGULATIONS_DIR + sep)).toBe(false);
@@ -66,7 +66,7 @@ describe('the synthetic goldens load only the fixture pack', () => {
     expect(report.items.every((i) => i.id.startsWith('zz-synthetic-law/'))).toBe(true);
   });
 
-  it('covers what the formats must show: a to-confirm fact, a transfer, an uncovered market', () => {
+  it('covers what the formats must show: a to-confirm fact, an upcoming item, a transfer, an uncovered market', () => {
     const ids = report.items.map((i) => i.id).sort();
     expect(ids).toEqual([
       'zz-synthetic-law/notice',
@@ -76,11 +76,13 @@ describe('the synthetic goldens load only the fixture pack', () => {
       'zz-synthetic-law/retention/data:device-id',
       'zz-synthetic-law/retention/data:email',
       'zz-synthetic-law/retention/data:score',
+      'zz-synthetic-law/rights',
       'zz-synthetic-law/transfer/transfer:metrix@US',
     ]);
     const registration = report.items.find((i) => i.id === 'zz-synthetic-law/registration');
     expect(registration?.determination).toBe('to-confirm');
     expect(registration?.unknown).toEqual(['controller.annualRevenueUsd']);
+    expect(report.items.find((i) => i.id === 'zz-synthetic-law/rights')?.determination).toBe('upcoming');
     expect(report.uncoveredMarkets).toEqual(['CH']);
     expect(report.vendors.map((v) => v.id)).toEqual(['cloudco', 'metrix']);
   });
