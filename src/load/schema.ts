@@ -18,7 +18,7 @@ type StandaloneCode = (ajv: InstanceType<AjvClass>, refsOrFuncs?: Record<string,
 const ajvClass = () => require('ajv') as AjvClass;
 const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false } as const;
 
-export type SchemaName = 'flow' | 'rule' | 'regulation' | 'rule-test' | 'status' | 'questions' | 'report' | 'condition' | 'conditions' | 'store-mapping';
+export type SchemaName = 'flow' | 'rule' | 'regulation' | 'rule-test' | 'status' | 'questions' | 'report' | 'condition' | 'conditions' | 'store-mapping' | 'scenario';
 
 /** The schemas of what users hand in on every run, compiled to code at build time. */
 export const PRECOMPILED: readonly SchemaName[] = ['flow', 'status'];

@@ -63,7 +63,7 @@ export interface RuleTestReport {
 
 const baseCache = new Map<string, { value?: Flow; issues: Issue[] }>();
 
-function loadBase(file: string) {
+export function loadBase(file: string): { value?: Flow; issues: Issue[] } {
   let b = baseCache.get(file);
   if (!b) {
     const r = readYaml<Flow>(file, 'flow');
@@ -155,7 +155,7 @@ function baseFileOf(file: string, spec: RuleTestFile): string {
 }
 
 /** A case's flow: the base with the case merged in, if it passes the schema and the reference checks. */
-function caseFlow(base: Flow, c: Case, label: string, tax: Taxonomy): { flow?: Flow; issues: Issue[] } {
+export function caseFlow(base: Flow, c: { flow: Record<string, unknown> }, label: string, tax: Taxonomy): { flow?: Flow; issues: Issue[] } {
   const merged = deepMerge(base, c.flow);
   const schemaIssues = validateWith('flow', label, merged);
   if (schemaIssues.length) return { issues: schemaIssues };
