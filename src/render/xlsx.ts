@@ -129,8 +129,12 @@ class StreamedWorkbook {
   }
 }
 
-/** Every cell of every sheet: neutralised, and cut to what Excel holds. */
-const cell = (v: string | number) => (typeof v === 'string' ? fitExcelCell(neutralizeCell(v)) : v);
+/**
+ * Every cell of every sheet: neutralised, and cut to what Excel holds. Empty
+ * text is a blank cell: without shared strings an empty string is written as
+ * an empty value, which readers take for a blank anyway.
+ */
+const cell = (v: string | number): string | number | null => (v === '' ? null : typeof v === 'string' ? fitExcelCell(neutralizeCell(v)) : v);
 
 const bold = (row: ExcelJS.Row) => {
   row.font = { bold: true };
