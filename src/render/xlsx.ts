@@ -84,7 +84,7 @@ class DatedWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
 }
 
 /** Rows written between pauses that let the zip compress what was written (a sheet's XML is not held whole). */
-const ROWS_PER_PAUSE = 500;
+const ROWS_PER_PAUSE = 100;
 
 /**
  * A workbook written as it is built: each row goes to the zip when added, so
