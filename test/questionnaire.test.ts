@@ -216,6 +216,10 @@ describe('XLSX', () => {
       vi.setSystemTime(new Date('2031-06-15T17:33:21Z'));
       const b = await renderQuestionnaireXlsx(doc);
       expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+      const c = await renderChecklistXlsx(testReport());
+      vi.setSystemTime(new Date('2030-01-01T10:00:00Z'));
+      const d = await renderChecklistXlsx(testReport());
+      expect(Buffer.compare(Buffer.from(c), Buffer.from(d))).toBe(0);
     } finally {
       vi.useRealTimers();
     }

@@ -8,17 +8,33 @@ import { neutralizeCell } from '../core/cells.js';
 import { describeFact } from '../core/facts.js';
 import { QUESTION_COLUMNS, questionRows, VENDOR_COLUMNS, type Questionnaire } from './questionnaire.js';
 
+/** Rows stringified at a time: a portfolio's checklist is tens of thousands of rows, its CSV tens of megabytes. */
+const ROWS_PER_PIECE = 1000;
+
 /**
  * A table of text cells as CSV, the one way every CSV is written: every cell
  * neutralised, and every cell with a line break or tab quoted (a lone CR or LF
- * ends a row for some readers; a tab separates cells for others).
+ * ends a row for some readers; a tab separates cells for others). In pieces of
+ * whole rows; joined, they are the table as one text.
  */
+export function* csvPieces(header: readonly string[], rows: Iterable<readonly string[]>): Generator<string> {
+  let batch: (readonly string[])[] = [header];
+  let first = true;
+  const piece = () => {
+    const text = stringify(batch.map((r) => r.map((c) => neutralizeCell(c))), { bom: first, record_delimiter: 'windows', quoted_match: /[\r\n\t]/ });
+    first = false;
+    batch = [];
+    return text;
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length >= ROWS_PER_PIECE) yield piece();
+  }
+  if (batch.length) yield piece();
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return stringify([header, ...rows].map((r) => r.map((c) => neutralizeCell(c))), {
-    bom: true,
-    record_delimiter: 'windows',
-    quoted_match: /[\r\n\t]/,
-  });
+  return [...csvPieces(header, rows)].join('');
 }
 
 /** The questionnaire as one table: a row per vendor and question, with empty answer and notes columns. */
@@ -55,26 +71,36 @@ export function uncoveredRows(report: Report): string[][] {
 
 /** The checklist (`check --format csv`): one row per item, after the row naming uncovered markets, if any. */
 export function renderChecklistCsv(report: Report): string {
-  const rows = report.items.map((i) => [
-    i.id,
-    i.regulation,
-    i.jurisdiction,
-    i.topic,
-    i.severity,
-    i.determination,
-    i.status,
-    i.owner ?? '',
-    i.title,
-    i.citation,
-    i.url ?? '',
-    i.verification,
-    `${i.subject.type}:${i.subject.id}`,
-    i.because.join('; '),
-    i.action,
-    i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
-    i.evidence.join('; '),
-    i.evidenceProvided.join('; '),
-    i.unknown.map((f) => describeFact(f, report)).join('; '),
-  ]);
-  return toCsv(CHECKLIST_CSV_HEADER, [...uncoveredRows(report), ...rows]);
+  return [...checklistCsvPieces(report)].join('');
+}
+
+/** The checklist CSV in pieces, its rows made as they are written. */
+export function checklistCsvPieces(report: Report): Generator<string> {
+  return csvPieces(CHECKLIST_CSV_HEADER, checklistRows(report));
+}
+
+function* checklistRows(report: Report): Generator<string[]> {
+  yield* uncoveredRows(report);
+  for (const i of report.items)
+    yield [
+      i.id,
+      i.regulation,
+      i.jurisdiction,
+      i.topic,
+      i.severity,
+      i.determination,
+      i.status,
+      i.owner ?? '',
+      i.title,
+      i.citation,
+      i.url ?? '',
+      i.verification,
+      `${i.subject.type}:${i.subject.id}`,
+      i.because.join('; '),
+      i.action,
+      i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
+      i.evidence.join('; '),
+      i.evidenceProvided.join('; '),
+      i.unknown.map((f) => describeFact(f, report)).join('; '),
+    ];
 }

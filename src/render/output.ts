@@ -1,5 +1,5 @@
 // What the CLI writes for a report: JSON in pieces straight from the report
-// model, Markdown law by law, any other format through its renderer; each
+// model, Markdown and HTML law by law, CSV rows at a time, any other format through its renderer; each
 // loaded only when asked for.
 import type { Report } from '../core/types.js';
 import type { Format } from './formats.js';
@@ -11,6 +11,14 @@ export async function renderReportOutput(report: Report, format: Format, context
   if (format === 'md') {
     const { markdownPieces } = await import('./markdown.js');
     return () => utf8(markdownPieces(report, context));
+  }
+  if (format === 'csv') {
+    const { checklistCsvPieces } = await import('./csv.js');
+    return () => utf8(checklistCsvPieces(report));
+  }
+  if (format === 'html') {
+    const { htmlPieces } = await import('./html.js');
+    return () => utf8(htmlPieces(report, context.flow));
   }
   return (await import('./index.js')).renderReport(report, format, context);
 }

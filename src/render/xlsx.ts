@@ -1,8 +1,10 @@
-// XLSX output with exceljs: a cover sheet, then one sheet per vendor (or one
-// checklist sheet), frozen header, wrapped text, readable widths. Output is
-// byte-for-byte deterministic: document dates come from the report's as-of
-// date, and so do the zip entry timestamps (see withZipDate).
-import { createRequire } from 'node:module';
+// XLSX output with exceljs's streaming writer: a cover sheet, then one sheet
+// per vendor (or one checklist sheet), frozen header, wrapped text, readable
+// widths. Rows go to the zip as they are added: a portfolio's workbook model
+// took gigabytes. Output is byte-for-byte deterministic: document dates come
+// from the report's as-of date, and so do the zip entry timestamps
+// (see stampZipEntries).
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Report } from '../core/types.js';
 import { CHECKLIST_CSV_HEADER, uncoveredRows } from './csv.js';
@@ -51,120 +53,172 @@ function asOfDate(asOf: string): Date {
   return new Date(`${asOf}T00:00:00Z`);
 }
 
-function newWorkbook(asOf: string): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'complyflow';
-  wb.lastModifiedBy = 'complyflow';
-  wb.created = asOfDate(asOf);
-  wb.modified = asOfDate(asOf);
-  wb.calcProperties.fullCalcOnLoad = false;
-  return wb;
+type ZipAppend = (source: unknown, data: { name: string; date?: Date }) => unknown;
+type WriterInternals = { zip: { append: ZipAppend }; created: Date };
+const datedZips = new WeakSet<object>();
+
+/**
+ * exceljs's streaming writer zips with archiver, which stamps every entry
+ * with the current time; each entry here gets the workbook's created date
+ * (the as-of date) instead, so the archive depends on the input only. The
+ * writer's constructor already appends entries, so the stamping starts in
+ * the first methods it calls there.
+ */
+function stampZipEntries(writer: object): void {
+  const { zip, created } = writer as WriterInternals;
+  if (datedZips.has(zip)) return;
+  datedZips.add(zip);
+  const append = zip.append.bind(zip);
+  zip.append = (source, data) => append(source, { ...data, date: created });
 }
 
-/** Every cell of every sheet: neutralised, and cut to what Excel holds. */
-const cell = (v: string | number) => (typeof v === 'string' ? fitExcelCell(neutralizeCell(v)) : v);
-
-/** A sheet holding one table: bold frozen header, wrapped text, fixed widths. */
-function addTable(wb: ExcelJS.Workbook, name: string, columns: ReadonlyArray<{ header: string; width: number }>, rows: ReadonlyArray<ReadonlyArray<string | number>>): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
-  ws.columns = columns.map((c) => ({ header: cell(c.header) as string, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
-  const head = ws.getRow(1);
-  head.font = { bold: true };
-  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-  for (const r of rows) ws.addRow(r.map(cell));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  // Printed as a table is read: landscape, one page wide, the header row on every page.
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
-  return ws;
-}
-
-function addCover(wb: ExcelJS.Workbook, title: string, facts: Array<[string, string]>): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(COVER_SHEET);
-  ws.columns = [
-    { width: 22, style: { alignment: { wrapText: true, vertical: 'top' } } },
-    { width: 30, style: { alignment: { wrapText: true, vertical: 'top' } } },
-    { width: 16, style: { alignment: { wrapText: true, vertical: 'top' } } },
-    { width: 24, style: { alignment: { wrapText: true, vertical: 'top' } } },
-    { width: 18, style: { alignment: { wrapText: true, vertical: 'top' } } },
-    { width: 11, style: { alignment: { wrapText: true, vertical: 'top' } } },
-    { width: 31, style: { alignment: { wrapText: true, vertical: 'top' } } },
-  ];
-  ws.addRow([cell(title)]).font = { bold: true, size: 14 };
-  for (const [k, v] of facts) ws.addRow([cell(k), cell(v)]).getCell(1).font = { bold: true };
-  ws.addRow([]);
-  return ws;
-}
-
-type Jszip = { defaults: { date: Date | null } };
-let jszip: Jszip | undefined;
-/** The JSZip instance exceljs packs with (its own dependency, resolved from exceljs). */
-function exceljsZip(): Jszip | undefined {
-  if (jszip) return jszip;
-  try {
-    const req = createRequire(createRequire(import.meta.url).resolve('exceljs'));
-    jszip = req('jszip') as Jszip;
-  } catch {
-    jszip = undefined;
+class DatedWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  override addThemes(): Promise<void> {
+    stampZipEntries(this);
+    return super.addThemes();
   }
-  return jszip;
+  override addOfficeRels(): Promise<void> {
+    stampZipEntries(this);
+    return super.addOfficeRels();
+  }
+}
+
+/** Rows written between pauses that let the zip compress what was written (a sheet's XML is not held whole). */
+const ROWS_PER_PAUSE = 100;
+
+/**
+ * A workbook written as it is built: each row goes to the zip when added, so
+ * memory holds the zipped bytes and a few rows, never the workbook's model.
+ */
+class StreamedWorkbook {
+  private readonly chunks: Buffer[] = [];
+  private readonly out = new PassThrough();
+  private readonly drained: Promise<void>;
+  private readonly writer: ExcelJS.stream.xlsx.WorkbookWriter;
+  private rowsWritten = 0;
+
+  constructor(asOf: string) {
+    this.out.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    this.drained = new Promise((resolve, reject) => {
+      this.out.on('end', resolve);
+      this.out.on('error', reject);
+    });
+    const date = asOfDate(asOf);
+    const options = { stream: this.out, useStyles: true, useSharedStrings: false, creator: 'complyflow', lastModifiedBy: 'complyflow', created: date, modified: date };
+    this.writer = new DatedWorkbookWriter(options);
+  }
+
+  /** A sheet; views and page setup are written when the sheet opens, so they are given here. */
+  sheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions> = {}): ExcelJS.Worksheet {
+    return this.writer.addWorksheet(name, options);
+  }
+
+  /** Adds a row, styles it, and commits it (it cannot be changed after). */
+  async row(ws: ExcelJS.Worksheet, values: ReadonlyArray<string | number>, style?: (row: ExcelJS.Row) => void): Promise<void> {
+    const row = ws.addRow(values.map(cell));
+    style?.(row);
+    row.commit();
+    if (++this.rowsWritten % ROWS_PER_PAUSE === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    await this.writer.commit();
+    await this.drained;
+    const buf = Buffer.concat(this.chunks);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+  }
 }
 
 /**
- * exceljs zips with JSZip, which stamps every entry with the current time
- * unless told otherwise; setting JSZip's default date for the duration of
- * the write makes the archive depend on the as-of date only.
+ * Every cell of every sheet: neutralised, and cut to what Excel holds. Empty
+ * text is a blank cell: without shared strings an empty string is written as
+ * an empty value, which readers take for a blank anyway.
  */
-async function withZipDate<T>(date: Date, write: () => Promise<T>): Promise<T> {
-  const z = exceljsZip();
-  if (!z) return write();
-  const before = z.defaults.date;
-  z.defaults.date = date;
-  try {
-    return await write();
-  } finally {
-    z.defaults.date = before;
-  }
+const cell = (v: string | number): string | number | null => (v === '' ? null : typeof v === 'string' ? fitExcelCell(neutralizeCell(v)) : v);
+
+const bold = (row: ExcelJS.Row) => {
+  row.font = { bold: true };
+};
+const wrapped = { alignment: { wrapText: true, vertical: 'top' } } as const;
+
+/**
+ * A sheet holding one table: bold frozen header, wrapped text, fixed widths,
+ * a filter on the header, printed landscape one page wide with the header on
+ * every page. `beforeCommit` adds what the sheet ends with (data validations).
+ */
+async function addTable(
+  book: StreamedWorkbook,
+  name: string,
+  columns: ReadonlyArray<{ header: string; width: number }>,
+  rows: Iterable<ReadonlyArray<string | number>>,
+  beforeCommit?: (ws: ExcelJS.Worksheet) => void,
+): Promise<void> {
+  const ws = book.sheet(name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    // Printed as a table is read: landscape, one page wide, the header row on every page.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  ws.columns = columns.map((c) => ({ header: cell(c.header) as string, width: c.width, style: wrapped }));
+  const head = ws.getRow(1);
+  head.font = { bold: true };
+  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  head.commit();
+  for (const r of rows) await book.row(ws, r);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  beforeCommit?.(ws);
+  ws.commit();
 }
 
-async function toBytes(wb: ExcelJS.Workbook, asOf: string): Promise<Uint8Array> {
-  const buf = await withZipDate(asOfDate(asOf), () => wb.xlsx.writeBuffer());
-  return new Uint8Array(buf as ArrayBuffer);
+const COVER_WIDTHS = [22, 30, 16, 24, 18, 11, 31];
+
+/** The cover sheet, left open: the questionnaire adds its vendor table to it. */
+async function addCover(book: StreamedWorkbook, title: string, facts: Array<[string, string]>): Promise<ExcelJS.Worksheet> {
+  const ws = book.sheet(COVER_SHEET);
+  ws.columns = COVER_WIDTHS.map((width) => ({ width, style: wrapped }));
+  await book.row(ws, [title], (row) => {
+    row.font = { bold: true, size: 14 };
+  });
+  for (const [k, v] of facts)
+    await book.row(ws, [k, v], (row) => {
+      row.getCell(1).font = { bold: true };
+    });
+  await book.row(ws, []);
+  return ws;
 }
 
 /** The questionnaire workbook: cover (game, as-of, disclaimer, vendors), then a sheet per vendor. */
 export async function renderQuestionnaireXlsx(doc: Questionnaire): Promise<Uint8Array> {
-  const wb = newWorkbook(doc.asOf);
-  const cover = addCover(wb, `Vendor questionnaire: ${doc.game.name}`, [
+  const book = new StreamedWorkbook(doc.asOf);
+  const cover = await addCover(book, `Vendor questionnaire: ${doc.game.name}`, [
     ['Game', `${doc.game.name} (${doc.game.id})`],
     ['As of', doc.asOf],
     ['Generated by', `${doc.tool.name} ${doc.tool.version}`],
     ['Disclaimer', doc.disclaimer],
     ['How to answer', 'Fill in the Answer and Notes columns on each vendor sheet. Keep the Question id column and the sheet names unchanged so the answers can be read back.'],
   ]);
-  cover.addRow(COVER_VENDOR_HEADER.map(cell)).font = { bold: true };
+  await book.row(cover, COVER_VENDOR_HEADER, bold);
   const taken = new Set<string>();
   const names = doc.vendors.map((v) => sheetName(v.name, taken, v.id));
-  doc.vendors.forEach((v, i) => {
-    cover.addRow([v.id, v.name, v.role, v.services.join(', '), v.regions.join(', '), v.questions.length, names[i]!].map(cell));
-  });
+  for (const [i, v] of doc.vendors.entries()) await book.row(cover, [v.id, v.name, v.role, v.services.join(', '), v.regions.join(', '), v.questions.length, names[i]!]);
   // the legend of the short names in "Why we ask"; no row of it names a sheet, so the answers reader passes it by
   const legend = lawLegend(doc);
   if (legend.length) {
-    cover.addRow([]);
-    cover.addRow(['Short name', 'Law', 'Pack'].map(cell)).font = { bold: true };
-    for (const row of legend) cover.addRow(row.map(cell));
+    await book.row(cover, []);
+    await book.row(cover, ['Short name', 'Law', 'Pack'], bold);
+    for (const row of legend) await book.row(cover, row);
   }
-  doc.vendors.forEach((v, i) => addTable(wb, names[i]!, QUESTION_COLUMNS, questionRows(v, doc)));
-  return toBytes(wb, doc.asOf);
+  cover.commit();
+  for (const [i, v] of doc.vendors.entries()) await addTable(book, names[i]!, QUESTION_COLUMNS, questionRows(v, doc));
+  return book.bytes();
 }
 
 const CHECKLIST_WIDTHS = [40, 14, 10, 18, 10, 13, 12, 14, 40, 26, 30, 12, 22, 40, 60, 30, 44, 30, 30];
 
 /** The checklist workbook (`check --format xlsx`): cover, then one row per item. */
 export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
-  const wb = newWorkbook(report.asOf);
+  const book = new StreamedWorkbook(report.asOf);
   const uncovered = uncoveredSentence(report.uncoveredMarkets);
-  addCover(wb, `Privacy compliance checklist: ${report.game.name}`, [
+  const cover = await addCover(book, `Privacy compliance checklist: ${report.game.name}`, [
     ...(uncovered ? [['Not covered', uncovered] as [string, string]] : []),
     ['Game', `${report.game.name} (${report.game.id})`],
     ['As of', report.asOf],
@@ -175,17 +229,23 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     ['Items', String(report.summary.items)],
     ['Not verified against the law\'s text', notVerifiedSentence(report.summary)],
   ]);
+  cover.commit();
   // The sheet a person works down: worst first, then by market; ids break ties so the order is stable.
   const sorted = [...report.items].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compare(a.jurisdiction, b.jurisdiction) || compare(a.id, b.id));
-  const rows = sorted.map((i) => [
-    i.id, i.regulation, i.jurisdiction, i.topic, i.severity, i.determination, i.status, i.owner ?? '',
-    i.title, i.citation, i.url ?? '', i.verification, `${i.subject.type}:${i.subject.id}`, i.because.join('; '), i.action,
-    i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
-    i.evidence.join('; '), i.evidenceProvided.join('; '), i.unknown.map((f) => describeFact(f, report)).join('; '),
-  ]);
+  // Rows are made as they are written: a portfolio has tens of thousands.
+  const rows = (function* () {
+    yield* uncoveredRows(report);
+    for (const i of sorted)
+      yield [
+        i.id, i.regulation, i.jurisdiction, i.topic, i.severity, i.determination, i.status, i.owner ?? '',
+        i.title, i.citation, i.url ?? '', i.verification, `${i.subject.type}:${i.subject.id}`, i.because.join('; '), i.action,
+        i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
+        i.evidence.join('; '), i.evidenceProvided.join('; '), i.unknown.map((f) => describeFact(f, report)).join('; '),
+      ];
+  })();
   // The work plan leads: a compliance owner works from tasks; the per-law checklist follows.
-  addTable(
-    wb,
+  await addTable(
+    book,
     'Work plan',
     [
       { header: '#', width: 6 }, { header: 'Task id', width: 40 }, { header: 'Task', width: 50 }, { header: 'Severity', width: 10 },
@@ -201,21 +261,22 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     ]),
   );
   if (report.factsToGive.length)
-    addTable(
-      wb,
+    await addTable(
+      book,
       'Facts to give',
       [{ header: 'Fact', width: 70 }, { header: 'Where in the flow', width: 45 }, { header: 'Items waiting', width: 14 }, { header: 'Settled by it alone', width: 18 }, { header: 'Path', width: 40 }],
       report.factsToGive.map((f) => [f.description, f.where, f.items, f.settles, f.fact]),
     );
-  const checklist = addTable(wb, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), [...uncoveredRows(report), ...rows]);
   // A drop-down keeps the Status column readable back by `check --status`.
   const statusColumn = CHECKLIST_CSV_HEADER.indexOf('Status') + 1;
   // One validation over the column's range, not one per cell: a portfolio's 76,000 rows held a validation object each.
-  const firstRow = 2 + uncoveredRows(report).length;
-  const lastRow = rows.length + 1 + uncoveredRows(report).length;
-  if (lastRow >= firstRow) {
-    const column = checklist.getColumn(statusColumn).letter;
-    (checklist as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${column}${firstRow}:${column}${lastRow}`, {
+  const uncoveredRowCount = uncoveredRows(report).length;
+  const firstRow = 2 + uncoveredRowCount;
+  const lastRow = sorted.length + 1 + uncoveredRowCount;
+  const statusDropDown = (ws: ExcelJS.Worksheet) => {
+    if (lastRow < firstRow) return;
+    const column = ws.getColumn(statusColumn).letter;
+    (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${column}${firstRow}:${column}${lastRow}`, {
       type: 'list',
       allowBlank: true,
       formulae: [`"${ITEM_STATUSES.join(',')}"`],
@@ -223,17 +284,18 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
       errorTitle: 'Status',
       error: `One of ${ITEM_STATUSES.join(', ')}`,
     });
-  }
-  addTable(
-    wb,
+  };
+  await addTable(book, 'Checklist', CHECKLIST_CSV_HEADER.map((header, k) => ({ header, width: CHECKLIST_WIDTHS[k] ?? 20 })), rows, statusDropDown);
+  await addTable(
+    book,
     'Laws',
     [{ header: 'Law', width: 20 }, { header: 'Name', width: 50 }, { header: 'Jurisdiction', width: 12 }, { header: 'Status', width: 16 }, { header: 'Why', width: 70 }, { header: 'To decide, give', width: 30 }, { header: 'In force', width: 12 }, { header: 'Last reviewed', width: 13 }],
     report.regulations.map((r) => [r.id, r.name, r.jurisdiction, r.status, r.reasons.join('; '), r.unknown.map((f) => describeFact(f, report)).join('; '), r.inForce, r.lastReviewed]),
   );
   const progress = buildProgress(report);
   const progressRow = (label: string, what: string, p: Progress) => [label, what, p.closed, p.total, `${p.percent}%`, p.done, p.notApplicable, p.inProgress, p.todo];
-  addTable(
-    wb,
+  await addTable(
+    book,
     'Progress',
     ['Scope', 'Market or law', 'Closed', 'Total', '%', 'Done', 'Not applicable', 'In progress', 'To do'].map((header, k) => ({ header, width: k === 1 ? 50 : 12 })),
     [
@@ -242,8 +304,8 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
       ...progress.byLaw.map((l) => progressRow('law', `${l.name} (${l.id})`, l.progress)),
     ],
   );
-  addTable(
-    wb,
+  await addTable(
+    book,
     'Matrix',
     [{ header: 'Topic', width: 22 }, { header: 'Strictest deadline', width: 30 }, { header: 'Jurisdiction', width: 12 }, { header: 'Deadline', width: 16 }, { header: 'Items', width: 80 }],
     report.matrix.flatMap((row) => {
@@ -255,15 +317,15 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     }).concat(report.matrix.length === 0 && report.uncoveredMarkets.length ? [['every topic', '', report.uncoveredMarkets.join(', '), '', NOT_COVERED]] : []),
   );
   if (report.uncoveredMarkets.length)
-    addTable(
-      wb,
+    await addTable(
+      book,
       'Not covered',
       [{ header: 'Market', width: 10 }, { header: 'Rule pack', width: 70 }],
       report.uncoveredMarkets.map((m) => [m, 'none loaded: this checklist says nothing about its laws']),
     );
   if (report.unmatchedStatus.length)
-    addTable(
-      wb,
+    await addTable(
+      book,
       'Stale status entries',
       [
         { header: 'Status entry that matches no current item', width: 80 },
@@ -271,7 +333,7 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
       ],
       staleStatusEntries(report).map((e) => [e.id, e.now ?? '']),
     );
-  return toBytes(wb, report.asOf);
+  return book.bytes();
 }
 
 /** Any table as a workbook (the record of processing): a cover, then the table. */
@@ -283,8 +345,8 @@ export async function renderTableXlsx(
   rows: ReadonlyArray<ReadonlyArray<string>>,
   asOf: string,
 ): Promise<Uint8Array> {
-  const wb = newWorkbook(asOf);
-  addCover(wb, title, facts);
-  addTable(wb, sheet, header.map((h) => ({ header: h, width: Math.min(60, Math.max(14, h.length + 4)) })), rows);
-  return toBytes(wb, asOf);
+  const book = new StreamedWorkbook(asOf);
+  (await addCover(book, title, facts)).commit();
+  await addTable(book, sheet, header.map((h) => ({ header: h, width: Math.min(60, Math.max(14, h.length + 4)) })), rows);
+  return book.bytes();
 }

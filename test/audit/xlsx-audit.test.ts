@@ -14,7 +14,9 @@ async function sheetRows(file: string, sheet: string): Promise<string[][]> {
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`no sheet ${sheet}; sheets: ${wb.worksheets.map((w) => w.name).join(', ')}`);
   const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  // A blank cell reads as '' (as src/load reads it), up to the header's width.
+  const width = ws.getRow(1).cellCount;
+  ws.eachRow((row) => rows.push(Array.from({ length: Math.max(width, row.cellCount) }, (_, i) => String(row.getCell(i + 1).value ?? ''))));
   return rows;
 }
 

@@ -89,7 +89,8 @@ describe('a Chinese studio offering its game in Japan, Korea, India, Brazil and 
     expect(renderMarkdown(r)).toContain('No rule pack covers NG');
     const text = async (format: 'csv' | 'oscal') => {
       const out = await renderReportOutput(r, format);
-      return typeof out === 'string' ? out : Buffer.from(out as Uint8Array).toString('utf8');
+      if (typeof out === 'string') return out;
+      return (typeof out === 'function' ? Buffer.concat([...out(false)]) : Buffer.from(out)).toString('utf8');
     };
     expect(await text('csv')).toContain('No rule pack covers NG');
     expect(await text('oscal')).toContain('NG');
