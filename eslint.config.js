@@ -22,7 +22,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['node:fs', 'fs', 'node:child_process', 'node:process', 'process'].map((name) => ({ name, message: 'src/core is pure: pass data in from src/load or src/cli' })),
+          paths: ['node:fs', 'fs', 'node:child_process', 'node:process', 'process'].map((name) => ({
+            name,
+            message: 'src/core is pure: pass data in from src/load or src/cli',
+          })),
           patterns: [{ group: upward(['load', 'render', 'cli', 'testing']), message: 'src/core imports nothing above it' }],
         },
       ],
@@ -31,11 +34,21 @@ export default tseslint.config(
   },
   {
     files: ['src/load/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: upward(['render', 'cli']), message: 'src/load turns files into values; it does not render or parse arguments' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: upward(['render', 'cli']), message: 'src/load turns files into values; it does not render or parse arguments' }] },
+      ],
+    },
   },
   {
     files: ['src/render/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: upward(['cli']), message: 'src/render turns a report into bytes; the CLI calls it, not the other way' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: upward(['cli']), message: 'src/render turns a report into bytes; the CLI calls it, not the other way' }] },
+      ],
+    },
   },
   {
     files: ['test/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs', '*.config.*'],

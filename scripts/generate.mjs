@@ -49,17 +49,15 @@ export function generatedFiles(language) {
   const doc = read('docs/authoring-rules.md');
   const row = `| \`topic\` | one of (taxonomy/topics.yaml): ${topics.map((t) => `${t.key} (${t.description.replace(/\.$/, '').toLowerCase()})`).join(', ')} |`;
   const table = language.predicateTable();
-  files.set(
-    'docs/authoring-rules.md',
-    doc.replace(/^\| `topic` \|.*\|$/m, row).replace(/^\| predicate \| true when \|\n(\|.*\|\n)+/m, `${table}\n`),
-  );
+  files.set('docs/authoring-rules.md', doc.replace(/^\| `topic` \|.*\|$/m, row).replace(/^\| predicate \| true when \|\n(\|.*\|\n)+/m, `${table}\n`));
   return files;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const language = await import('../dist/core/conditions/schema.js');
-  for (const [path, content] of generatedFiles(language)) if (read(path) !== content) {
-    writeFileSync(join(root, path), content);
-    console.log(`wrote ${path}`);
-  }
+  for (const [path, content] of generatedFiles(language))
+    if (read(path) !== content) {
+      writeFileSync(join(root, path), content);
+      console.log(`wrote ${path}`);
+    }
 }

@@ -19,7 +19,10 @@ export class UsageError extends Error {
 
 /** A check ran fine and found what --fail-on asks to fail on. Exit code 1. */
 export class ExitError extends Error {
-  constructor(readonly code: number, message = '') {
+  constructor(
+    readonly code: number,
+    message = '',
+  ) {
     super(message);
     this.name = 'ExitError';
   }

@@ -21,21 +21,53 @@ import { vendorWorld } from './vendor-world.js';
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const bank = loadQuestions(join(ROOT, 'questions')).questions;
 
-
 function testLaws(): Regulation[] {
   return [
     regulation(
       [
-        rule({ id: 'processor-contract', for: 'vendor', topic: 'processor-contract', citation: 'Law A s. 28', when: { vendor: { role: ['processor'] } }, questions: ['dpa-signed', 'subprocessors', 'deletion-at-end', 'breach-notice-hours'] }),
-        rule({ id: 'breach', for: 'game', topic: 'breach-notification', citation: 'Law A s. 33', deadline: { within: 'PT72H', from: 'awareness', to: 'the authority' } }),
-        rule({ id: 'ai', for: 'vendor', topic: 'ai-transparency', citation: 'Law A s. 50', when: { vendor: { services: ['ai-model'] } }, questions: ['ai-training-on-player-data'] }),
+        rule({
+          id: 'processor-contract',
+          for: 'vendor',
+          topic: 'processor-contract',
+          citation: 'Law A s. 28',
+          when: { vendor: { role: ['processor'] } },
+          questions: ['dpa-signed', 'subprocessors', 'deletion-at-end', 'breach-notice-hours'],
+        }),
+        rule({
+          id: 'breach',
+          for: 'game',
+          topic: 'breach-notification',
+          citation: 'Law A s. 33',
+          deadline: { within: 'PT72H', from: 'awareness', to: 'the authority' },
+        }),
+        rule({
+          id: 'ai',
+          for: 'vendor',
+          topic: 'ai-transparency',
+          citation: 'Law A s. 50',
+          when: { vendor: { services: ['ai-model'] } },
+          questions: ['ai-training-on-player-data'],
+        }),
       ],
       { id: 'law-a', jurisdiction: 'EU', territory: ['EEA'], appliesWhen: { offeredIn: ['EEA'] } },
     ),
     regulation(
       [
-        rule({ id: 'processor-duties', for: 'vendor', topic: 'processor-contract', citation: 'Law B s. 24', when: { vendor: { role: ['processor'] } }, questions: ['subprocessors', 'breach-notice-hours'] }),
-        rule({ id: 'breach', for: 'game', topic: 'breach-notification', citation: 'Law B s. 26', deadline: { within: 'P3D', from: 'assessment', to: 'the commission' } }),
+        rule({
+          id: 'processor-duties',
+          for: 'vendor',
+          topic: 'processor-contract',
+          citation: 'Law B s. 24',
+          when: { vendor: { role: ['processor'] } },
+          questions: ['subprocessors', 'breach-notice-hours'],
+        }),
+        rule({
+          id: 'breach',
+          for: 'game',
+          topic: 'breach-notification',
+          citation: 'Law B s. 26',
+          deadline: { within: 'P3D', from: 'assessment', to: 'the commission' },
+        }),
       ],
       { id: 'law-b', name: 'Law B', jurisdiction: 'SG', appliesWhen: { offeredIn: ['SG'] } },
     ),
@@ -68,12 +100,25 @@ describe('reading answers', () => {
   });
 
   it('checks the YAML shape and points at each problem', () => {
-    const ok = answersFromValue({ version: 1, vendors: { rtc: { 'dpa-signed': { answer: 'no', notes: 'legal reviewing' }, 'breach-notice-hours': 48, subprocessors: true } } }, 'a.yaml');
+    const ok = answersFromValue(
+      { version: 1, vendors: { rtc: { 'dpa-signed': { answer: 'no', notes: 'legal reviewing' }, 'breach-notice-hours': 48, subprocessors: true } } },
+      'a.yaml',
+    );
     expect(ok.issues).toEqual([]);
-    expect(ok.answers!.vendors.rtc).toEqual({ 'dpa-signed': { answer: 'no', notes: 'legal reviewing' }, 'breach-notice-hours': { answer: '48' }, subprocessors: { answer: 'yes' } });
+    expect(ok.answers!.vendors.rtc).toEqual({
+      'dpa-signed': { answer: 'no', notes: 'legal reviewing' },
+      'breach-notice-hours': { answer: '48' },
+      subprocessors: { answer: 'yes' },
+    });
     const bad = answersFromValue({ version: 2, vendors: { rtc: { 'dpa-signed': { answer: ['x'], colour: 'red' }, other: [] } }, extra: 1 }, 'a.yaml');
     expect(bad.answers).toBeUndefined();
-    expect(bad.issues.map((i) => i.pointer).sort()).toEqual(['/extra', '/vendors/rtc/dpa-signed/answer', '/vendors/rtc/dpa-signed/colour', '/vendors/rtc/other', '/version']);
+    expect(bad.issues.map((i) => i.pointer).sort()).toEqual([
+      '/extra',
+      '/vendors/rtc/dpa-signed/answer',
+      '/vendors/rtc/dpa-signed/colour',
+      '/vendors/rtc/other',
+      '/version',
+    ]);
   });
 
   describe('from files', () => {
@@ -100,7 +145,11 @@ describe('reading answers', () => {
     it('reads back the CSV it wrote, with answers filled in', async () => {
       const doc = questionnaireFromReport(testReport());
       const rows = parseCsvSync(renderQuestionnaireCsv(doc), { bom: true }) as string[][];
-      for (const r of rows.slice(1)) if (r[0] === 'rtc' && r[2] === 'dpa-signed') { r[7] = 'No'; r[8] = 'only our own terms'; }
+      for (const r of rows.slice(1))
+        if (r[0] === 'rtc' && r[2] === 'dpa-signed') {
+          r[7] = 'No';
+          r[8] = 'only our own terms';
+        }
       for (const r of rows.slice(1)) if (r[0] === 'llm' && r[2] === 'breach-notice-hours') r[7] = '=7*24';
       const file = join(dir, 'filled.csv');
       writeFileSync(file, '\ufeff' + stringify(rows));
@@ -168,7 +217,9 @@ describe('answers that leave an obligation open', () => {
   });
 
   it('flags an AI vendor that trains on players’ data', () => {
-    expect(findingIds(answers({ llm: { 'ai-training-on-player-data': { answer: 'Yes, unless you opt out' } } }))).toEqual(['law-a/answer-ai-training-on-player-data/vendor:llm']);
+    expect(findingIds(answers({ llm: { 'ai-training-on-player-data': { answer: 'Yes, unless you opt out' } } }))).toEqual([
+      'law-a/answer-ai-training-on-player-data/vendor:llm',
+    ]);
     expect(findingIds(answers({ llm: { 'ai-training-on-player-data': { answer: 'No' } } }))).toEqual([]);
   });
 

@@ -11,7 +11,11 @@ const pages = buildRuleDocs(loadLibrary());
 
 describe('generated rule docs (run `npm run docs` after changing a rule)', () => {
   it('no page is missing or left over', () => {
-    const onDisk = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+    const onDisk = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.md'))
+          .sort()
+      : [];
     expect(onDisk).toEqual([...pages.keys()].sort());
   });
   it.each([...pages.keys()])('%s is up to date', (name) => {

@@ -25,7 +25,14 @@ function syntheticLibrary(): RuleLibrary {
   const tax = loadTaxonomy();
   const q = loadQuestions(resolve('test/fixtures/golden-pack-questions'));
   const r = loadRegulations(PACKS, tax, new Set(q.questions.map((x) => x.id)));
-  return { tax, regulations: r.regulations, questions: q.questions, ruleFiles: r.ruleFiles, issues: [...q.issues, ...r.issues], evidenceIssues: r.evidenceIssues };
+  return {
+    tax,
+    regulations: r.regulations,
+    questions: q.questions,
+    ruleFiles: r.ruleFiles,
+    issues: [...q.issues, ...r.issues],
+    evidenceIssues: r.evidenceIssues,
+  };
 }
 
 const lib = syntheticLibrary();
@@ -89,7 +96,13 @@ describe('the synthetic goldens load only the fixture pack', () => {
 });
 
 describe('the synthetic flow in every format', () => {
-  for (const [format, ext] of [['json', 'json'], ['md', 'md'], ['html', 'html'], ['csv', 'csv'], ['oscal', 'oscal.json']] as const)
+  for (const [format, ext] of [
+    ['json', 'json'],
+    ['md', 'md'],
+    ['html', 'html'],
+    ['csv', 'csv'],
+    ['oscal', 'oscal.json'],
+  ] as const)
     it(`check --format ${format}`, async () => {
       await expect(text(await renderReport(report, format, { flow }))).toMatchFileSnapshot(`golden/synthetic/check.${ext}`);
     });

@@ -25,11 +25,11 @@ describe('eu-eprivacy', () => {
     expect(JSON.stringify(r.when)).toContain('crash-reporting');
     expect(JSON.stringify(r.when)).toContain('anti-cheat');
   });
-
 });
 
 describe('uk-gdpr', () => {
-  const sources = (r: { source?: unknown }) => (r.source === undefined ? [] : Array.isArray(r.source) ? r.source : [r.source]) as Array<{ url: string; pinpoint: string }>;
+  const sources = (r: { source?: unknown }) =>
+    (r.source === undefined ? [] : Array.isArray(r.source) ? r.source : [r.source]) as Array<{ url: string; pinpoint: string }>;
 
   it('aadc-geolocation is verified only once standard 10 itself has been read', () => {
     const { rule: r } = rule('uk-gdpr', 'aadc-geolocation');
@@ -41,7 +41,7 @@ describe('uk-gdpr', () => {
     if ((r.verification ?? 'verified') === 'verified') expect(sources(r).some((s) => /34\(3\)/.test(s.pinpoint))).toBe(true);
   });
 
-  it('Art. 25(1A)-(1B) children\'s higher protection matters is modelled, in force 5 February 2026 (SI 2026/82 reg. 2(k))', () => {
+  it("Art. 25(1A)-(1B) children's higher protection matters is modelled, in force 5 February 2026 (SI 2026/82 reg. 2(k))", () => {
     const { rule: r } = rule('uk-gdpr', 'children-higher-protection-matters');
     expect(r.citation).toContain('Art. 25(1A)');
     expect(String(r.inForce)).toBe('2026-02-05');

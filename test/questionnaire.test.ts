@@ -27,21 +27,54 @@ const bank = loadQuestions(join(ROOT, 'questions')).questions;
 const FORMULA = /^[=+\-@\t\r]/;
 const EVIL = '=HYPERLINK("http://evil.example","click")';
 
-
 /** Two small laws that ask overlapping questions, so merging across laws shows. */
 function testLaws(): Regulation[] {
   const a = regulation(
     [
-      rule({ id: 'processor-contract', for: 'vendor', topic: 'processor-contract', citation: 'Law A s. 28', when: { vendor: { role: ['processor'] } }, questions: ['dpa-signed', 'subprocessors', 'deletion-at-end', 'breach-notice-hours'] }),
-      rule({ id: 'breach', for: 'game', topic: 'breach-notification', citation: 'Law A s. 33', deadline: { within: 'PT72H', from: 'awareness', to: 'the authority' }, questions: ['breach-notice-hours'] }),
-      rule({ id: 'ai', for: 'vendor', topic: 'ai-transparency', citation: 'Law A s. 50', when: { vendor: { services: ['ai-model'] } }, questions: ['ai-training-on-player-data', 'ai-prompt-retention'] }),
+      rule({
+        id: 'processor-contract',
+        for: 'vendor',
+        topic: 'processor-contract',
+        citation: 'Law A s. 28',
+        when: { vendor: { role: ['processor'] } },
+        questions: ['dpa-signed', 'subprocessors', 'deletion-at-end', 'breach-notice-hours'],
+      }),
+      rule({
+        id: 'breach',
+        for: 'game',
+        topic: 'breach-notification',
+        citation: 'Law A s. 33',
+        deadline: { within: 'PT72H', from: 'awareness', to: 'the authority' },
+        questions: ['breach-notice-hours'],
+      }),
+      rule({
+        id: 'ai',
+        for: 'vendor',
+        topic: 'ai-transparency',
+        citation: 'Law A s. 50',
+        when: { vendor: { services: ['ai-model'] } },
+        questions: ['ai-training-on-player-data', 'ai-prompt-retention'],
+      }),
     ],
     { id: 'law-a', jurisdiction: 'EU', territory: ['EEA'], appliesWhen: { offeredIn: ['EEA'] } },
   );
   const b = regulation(
     [
-      rule({ id: 'processor-duties', for: 'vendor', topic: 'processor-contract', citation: 'Law B s. 24', when: { vendor: { role: ['processor'] } }, questions: ['subprocessors', 'security-measures', 'breach-notice-hours'] }),
-      rule({ id: 'breach', for: 'game', topic: 'breach-notification', citation: 'Law B s. 26', deadline: { within: 'P3D', from: 'assessment', to: 'the commission' } }),
+      rule({
+        id: 'processor-duties',
+        for: 'vendor',
+        topic: 'processor-contract',
+        citation: 'Law B s. 24',
+        when: { vendor: { role: ['processor'] } },
+        questions: ['subprocessors', 'security-measures', 'breach-notice-hours'],
+      }),
+      rule({
+        id: 'breach',
+        for: 'game',
+        topic: 'breach-notification',
+        citation: 'Law B s. 26',
+        deadline: { within: 'P3D', from: 'assessment', to: 'the commission' },
+      }),
     ],
     { id: 'law-b', name: 'Law B', jurisdiction: 'SG', appliesWhen: { offeredIn: ['SG'] } },
   );
@@ -113,7 +146,18 @@ describe('the vendor-assurance practice pack', () => {
     for (const markets of [[{ code: 'EU', players: 1 }], [{ code: 'JP' }], [{ code: 'US-TX' }]]) {
       const report = testReport(vendorWorld({ markets }), packs);
       expect(ids(report, 'rtc')).toEqual(
-        expect.arrayContaining(['support-response-resolution', 'fault-recovery-rto-rpo', 'local-support-coverage', 'support-channels', 'documentation-languages', 'sla-service-credits', 'launch-support', 'scaling-upgrade-path', 'exit-migration-handover', 'compliance-cooperation']),
+        expect.arrayContaining([
+          'support-response-resolution',
+          'fault-recovery-rto-rpo',
+          'local-support-coverage',
+          'support-channels',
+          'documentation-languages',
+          'sla-service-credits',
+          'launch-support',
+          'scaling-upgrade-path',
+          'exit-migration-handover',
+          'compliance-cooperation',
+        ]),
       );
       const q = report.vendors[1]!.questions.find((x) => x.id === 'sla-service-credits')!;
       expect(q.citations).toEqual(['Good practice (no legal requirement)']);
@@ -245,13 +289,23 @@ describe('XLSX', () => {
     const filled = new Uint8Array(await wb.xlsx.writeBuffer());
     const back = await answersFromXlsx(filled, 'filled.xlsx');
     expect(back.issues).toEqual([]);
-    const got = Object.fromEntries(Object.entries(back.answers!.vendors).map(([v, qs]) => [v, Object.fromEntries(Object.entries(qs).map(([q, a]) => [q, a.answer]))]));
+    const got = Object.fromEntries(
+      Object.entries(back.answers!.vendors).map(([v, qs]) => [v, Object.fromEntries(Object.entries(qs).map(([q, a]) => [q, a.answer]))]),
+    );
     expect(got).toEqual(typed);
   });
 
   it('sanitises sheet names: at most 31 characters, no forbidden characters, unique', () => {
     const taken = new Set<string>();
-    const names = ['A very long vendor name that goes on and on', 'A very long vendor name that goes on and on', 'x[y]:z*?/\\', "'quoted'", 'Cover', '=SUM(A1)', ''].map((n) => sheetName(n, taken, 'fallback'));
+    const names = [
+      'A very long vendor name that goes on and on',
+      'A very long vendor name that goes on and on',
+      'x[y]:z*?/\\',
+      "'quoted'",
+      'Cover',
+      '=SUM(A1)',
+      '',
+    ].map((n) => sheetName(n, taken, 'fallback'));
     for (const n of names) {
       expect(n.length).toBeLessThanOrEqual(31);
       expect(n).not.toMatch(/[[\]:*?/\\]|^'|'$|^[=+\-@]/);
@@ -313,10 +367,16 @@ describe('complyflow questions (built CLI)', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(sb, 'node_modules'), 'dir');
     mkdirSync(join(sb, 'regulations'));
     cpSync(join(ROOT, 'regulations', 'vendor-assurance'), join(sb, 'regulations', 'vendor-assurance'), { recursive: true });
-    for (const [id, jur, terr, cite] of [['qa-law-a', 'EU', 'EEA', 'Law A s. 28'], ['qa-law-b', 'SG', 'SG', 'Law B s. 24']] as const) {
+    for (const [id, jur, terr, cite] of [
+      ['qa-law-a', 'EU', 'EEA', 'Law A s. 28'],
+      ['qa-law-b', 'SG', 'SG', 'Law B s. 24'],
+    ] as const) {
       mkdirSync(join(sb, 'packs', id, 'rules'), { recursive: true });
       writeFileSync(join(sb, 'packs', id, 'regulation.yaml'), lawYaml(id, jur, terr));
-      writeFileSync(join(sb, 'packs', id, 'rules', 'processor.yaml'), ruleYaml('processor', cite, '{ vendor: { role: [processor] } }', ['subprocessors', 'deletion-at-end', 'breach-notice-hours']));
+      writeFileSync(
+        join(sb, 'packs', id, 'rules', 'processor.yaml'),
+        ruleYaml('processor', cite, '{ vendor: { role: [processor] } }', ['subprocessors', 'deletion-at-end', 'breach-notice-hours']),
+      );
       writeFileSync(join(sb, 'packs', id, 'rules', 'ai.yaml'), ruleYaml('ai', cite, '{ vendor: { services: [ai-model] } }', ['ai-training-on-player-data']));
     }
     const f = vendorWorld();
@@ -337,7 +397,9 @@ describe('complyflow questions (built CLI)', () => {
     expect(doc.game.id).toBe('g');
     const rtc = doc.vendors.find((v) => v.id === 'rtc')!;
     const llm = doc.vendors.find((v) => v.id === 'llm')!;
-    expect(rtc.questions.map((q) => q.id)).toEqual(expect.arrayContaining(['subprocessors', 'deletion-at-end', 'breach-notice-hours', 'exit-migration-handover']));
+    expect(rtc.questions.map((q) => q.id)).toEqual(
+      expect.arrayContaining(['subprocessors', 'deletion-at-end', 'breach-notice-hours', 'exit-migration-handover']),
+    );
     expect(llm.questions.map((q) => q.id)).toContain('ai-training-on-player-data');
     expect(rtc.questions.map((q) => q.id)).not.toContain('ai-training-on-player-data');
     for (const v of doc.vendors) expect(new Set(v.questions.map((q) => q.id)).size).toBe(v.questions.length);

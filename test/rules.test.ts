@@ -41,7 +41,9 @@ function editedFixture(packId: string, fixture: string) {
     copyFileSync(join(pack.dir, 'fixtures', 'base.yaml'), join(dir, 'fixtures', 'base.yaml'));
     const copy = join(dir, 'rules', basename(file));
     writeFileSync(copy, edit(original));
-    return runRuleTestFile(copy, reg, lib.tax).results.filter((r) => !r.ok).map((r) => r.message);
+    return runRuleTestFile(copy, reg, lib.tax)
+      .results.filter((r) => !r.ok)
+      .map((r) => r.message);
   };
 }
 
@@ -52,14 +54,19 @@ describe('fixtures of a rule with items: one name the subjects that trigger its 
     const left = run((t) => t.replace(/\n {4}triggers:\n {4}- telemetry/, ''));
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/not given: add triggers/);
-    expect(run((t) => t.replace(/\n( {4}triggers:\n {4}- )telemetry/, '\n$1ads'))[0]).toMatch(/expected game \(applies\) triggered by ads, found game \(applies\) triggered by telemetry/);
+    expect(run((t) => t.replace(/\n( {4}triggers:\n {4}- )telemetry/, '\n$1ads'))[0]).toMatch(
+      /expected game \(applies\) triggered by ads, found game \(applies\) triggered by telemetry/,
+    );
   });
 });
 
 describe('fixtures can say which facts a to-confirm item names', () => {
   const run = editedFixture('sg-pdpa', 'transfer-mechanism.test.yaml');
   const withFacts = (facts: string) => (t: string) =>
-    t.replace('expect: [{ subject: host@unknown, determination: to-confirm }]', `expect: [{ subject: host@unknown, determination: to-confirm, unknown: [${facts}] }]`);
+    t.replace(
+      'expect: [{ subject: host@unknown, determination: to-confirm }]',
+      `expect: [{ subject: host@unknown, determination: to-confirm, unknown: [${facts}] }]`,
+    );
   it('passes with the right facts and fails with a wrong or missing one', () => {
     expect(run(withFacts("'vendors[host].regions'"))).toEqual([]);
     expect(run(withFacts("'vendors[other].regions'"))[0]).toMatch(/to confirm vendors\[other\]\.regions, found .*to confirm vendors\[host\]\.regions/);

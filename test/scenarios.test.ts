@@ -12,7 +12,9 @@ import { loadQuestions } from '../src/load/regulations.js';
 const DIR = 'test/scenarios';
 const AS_OF = '2026-12-04';
 const lib = loadLibrary();
-const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && f !== 'base.yaml').sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml') && f !== 'base.yaml')
+  .sort();
 
 describe('cross-law scenarios', () => {
   it('there are scenarios to run', () => expect(files.length).toBeGreaterThan(0));
@@ -36,11 +38,6 @@ describe('the scenario harness', () => {
   };
   it('fails an expected id not found, a present id listed as absent, a wrong determination and an unknown rule', () => {
     const failures = run('failing.yaml');
-    expect(failures.map((f) => f.split(': ')[0])).toEqual([
-      'eu-gdpr/no-such-rule',
-      'eu-gdpr/no-such-rule',
-      'eu-gdpr/security',
-      'eu-gdpr/security',
-    ]);
+    expect(failures.map((f) => f.split(': ')[0])).toEqual(['eu-gdpr/no-such-rule', 'eu-gdpr/no-such-rule', 'eu-gdpr/security', 'eu-gdpr/security']);
   });
 });

@@ -6,7 +6,10 @@ import { flow as baseFlow } from './helpers.js';
 /** The example game's vendors: real-time voice (processor, US) and an AI model vendor. */
 export function vendorWorld(overrides: Partial<Flow> = {}): Flow {
   return baseFlow({
-    markets: [{ code: 'EU', players: 900000 }, { code: 'SG', players: 100000 }],
+    markets: [
+      { code: 'EU', players: 900000 },
+      { code: 'SG', players: 100000 },
+    ],
     data: [
       { id: 'voice', category: 'user.content.voice_chat', subjects: ['player'], retention: 'P0D' },
       { id: 'companion-chat', category: 'user.content', subjects: ['player'], retention: 'P30D' },

@@ -14,7 +14,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(pkg.version + '\n');
 } else {
   // A signal ends the run (130, 143, as shells report it) without leaving a temporary file behind.
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
     process.on(signal, () => {
       void import('./io.js').then(({ removeTemporaryFiles }) => {
         removeTemporaryFiles();

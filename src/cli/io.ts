@@ -78,7 +78,10 @@ export function writeAtomic(file: string, content: Output): void {
     if (fd) return writeChunks(Number(fd[1] ?? (fd[2] === 'stdout' ? 1 : 2)), chunksOf(content));
     const target = realTarget(file);
     const input = inputAt(target.path);
-    if (input !== undefined) throw new UsageError(`cannot write ${file}: it is ${input === target.path ? 'an input' : `the same file as the input ${input}`} of this run; give another --out`);
+    if (input !== undefined)
+      throw new UsageError(
+        `cannot write ${file}: it is ${input === target.path ? 'an input' : `the same file as the input ${input}`} of this run; give another --out`,
+      );
     if (target.stat && !target.stat.isFile() && !target.stat.isDirectory()) writeInto(target.path, content);
     else writeThroughTemporary(target.path, content);
   } catch (e) {
@@ -145,7 +148,7 @@ function chunksOf(content: Output): Iterable<Uint8Array> {
 /** Write pieces of bytes as they come, each before the next is made: no joined copy of the whole output. */
 function writeChunks(fd: number, chunks: Iterable<Uint8Array>): void {
   for (const chunk of chunks)
-    for (let done = 0; done < chunk.length; ) {
+    for (let done = 0; done < chunk.length;) {
       try {
         done += writeSync(fd, chunk, done, chunk.length - done);
       } catch (e) {

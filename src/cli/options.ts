@@ -9,14 +9,16 @@ import type { Io } from './io.js';
 
 export function parseAsOf(value: string | undefined, io: Io): string {
   if (value === undefined) return io.today();
-  if (!isRealDate(value))
-    throw new UsageError(`--as-of "${value}" is not a date in the form YYYY-MM-DD`);
+  if (!isRealDate(value)) throw new UsageError(`--as-of "${value}" is not a date in the form YYYY-MM-DD`);
   return value;
 }
 
 export function parseMarkets(values: string[] | undefined, tax: Taxonomy): string[] | undefined {
   if (!values?.length) return undefined;
-  const codes = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const codes = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const canonical = codes.map((c) => {
     const known = tax.markets.canonical(c);
     if (!known) {
@@ -39,8 +41,7 @@ export function requireOffered(markets: string[] | undefined, flow: Flow, tax: T
 
 export function parseSeverity(value: string | undefined): Severity | undefined {
   if (value === undefined) return undefined;
-  if (!(SEVERITIES as readonly string[]).includes(value))
-    throw new UsageError(`--fail-on "${value}" must be one of ${SEVERITIES.join(', ')}`);
+  if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on "${value}" must be one of ${SEVERITIES.join(', ')}`);
   return value as Severity;
 }
 

@@ -79,11 +79,18 @@ function judge(q: ReportQuestion, spec: Question | undefined, a: Answer, report:
   const answer = a.answer.trim();
   if (!answer) return null;
   // An answer the tool cannot judge goes to a person: an item to confirm, never nothing.
-  const toReview = (why: string): Gap => ({ because: [`the vendor answered "${answer}" to ${q.id}`, why], unknown: [`a review of the answer to ${q.id}`], determination: 'to-confirm' });
+  const toReview = (why: string): Gap => ({
+    because: [`the vendor answered "${answer}" to ${q.id}`, why],
+    unknown: [`a review of the answer to ${q.id}`],
+    determination: 'to-confirm',
+  });
   if (!spec?.expectedAnswer) return toReview('no rule judges this answer: read it against the question');
   const row = report.matrix.find((r) => r.topic === spec.topic);
   if (spec.expectedAnswer === 'within-strictest-deadline') {
-    if (!row?.strictest) return answerSeconds(answer, spec.timeUnit === 'days' ? 86_400 : 3_600) === null ? toReview('it commits to no time, and no law here sets a deadline to compare with') : null;
+    if (!row?.strictest)
+      return answerSeconds(answer, spec.timeUnit === 'days' ? 86_400 : 3_600) === null
+        ? toReview('it commits to no time, and no law here sets a deadline to compare with')
+        : null;
     const limit = durationSeconds(row.strictest.within);
     const bare = spec.timeUnit === 'days' ? 86_400 : 3_600;
     const given = answerSeconds(answer, bare);
@@ -91,7 +98,11 @@ function judge(q: ReportQuestion, spec: Question | undefined, a: Answer, report:
     if (given === null)
       return yesNo(answer) === 'no'
         ? { because: [`the vendor answered "${answer}"`, `the strictest ${row.topic} deadline is ${deadline}`], unknown: [], determination: 'applies' }
-        : { because: [`the answer "${answer}" commits to no time`, `the strictest ${row.topic} deadline is ${deadline}`], unknown: [`a committed time for ${q.id}`], determination: 'to-confirm' };
+        : {
+            because: [`the answer "${answer}" commits to no time`, `the strictest ${row.topic} deadline is ${deadline}`],
+            unknown: [`a committed time for ${q.id}`],
+            determination: 'to-confirm',
+          };
     if (given >= limit)
       return {
         because: [`the vendor commits to "${answer}"`, `the strictest ${row.topic} deadline is ${deadline}, which leaves us no time of our own`],
@@ -137,7 +148,10 @@ export function answerFindings(report: Report, answers: Answers, bank: readonly 
           url: first?.url ?? null,
           topic: specs.get(q.id)?.topic ?? first?.topic ?? 'processor-contract',
           severity: strictestSeverity(linked),
-          title: gap.determination === 'to-confirm' && gap.unknown[0]?.startsWith('a review of') ? `Review ${vendor.name}'s answer to "${q.id}"` : `${vendor.name}'s answer to "${q.id}" leaves an obligation open`,
+          title:
+            gap.determination === 'to-confirm' && gap.unknown[0]?.startsWith('a review of')
+              ? `Review ${vendor.name}'s answer to "${q.id}"`
+              : `${vendor.name}'s answer to "${q.id}" leaves an obligation open`,
           action: `Resolve with ${vendor.name} before relying on it: ${q.text}`,
           evidence: q.evidence,
           deadline: null,

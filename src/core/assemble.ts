@@ -67,7 +67,12 @@ export function evaluate(flow: Flow, regulations: readonly Regulation[], tax: Ta
     disclaimer: DISCLAIMER,
     game: { id: flow.game.id, name: flow.game.name },
     markets: flow.markets.map((m) => m.code),
-    uncoveredMarkets: uncoveredMarkets(flow.markets.map((m) => m.code), regulations, tax.markets, options.markets),
+    uncoveredMarkets: uncoveredMarkets(
+      flow.markets.map((m) => m.code),
+      regulations,
+      tax.markets,
+      options.markets,
+    ),
     regulations: found.regulations,
     items,
     vendors: buildVendorQuestions(flow, found.findings, options.questions ?? []),

@@ -11,8 +11,7 @@ const MAX_RETENTION_SECONDS = 1000 * 365 * 86_400;
 
 export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   const issues: Issue[] = [];
-  const add = (pointer: string, message: string, hint?: string) =>
-    issues.push({ file, pointer, message, ...(hint ? { hint } : {}) });
+  const add = (pointer: string, message: string, hint?: string) => issues.push({ file, pointer, message, ...(hint ? { hint } : {}) });
 
   const unique = (list: Array<{ id?: string }>, where: string, what: string, seen = new Map<string, string>()) => {
     list.forEach((x, i) => {
@@ -32,7 +31,12 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
     if (f.id !== undefined) return;
     const id = flowId(f);
     const first = derived.get(id);
-    if (first !== undefined) add(`/flows/${i}`, `flows.${first} and flows.${i} both go from "${f.from}" to "${f.to}" for "${f.purpose}"`, 'give each an id:, or merge their data lists');
+    if (first !== undefined)
+      add(
+        `/flows/${i}`,
+        `flows.${first} and flows.${i} both go from "${f.from}" to "${f.to}" for "${f.purpose}"`,
+        'give each an id:, or merge their data lists',
+      );
     else derived.set(id, i);
   });
   const endpoints = unique(flow.systems ?? [], 'systems', 'system');
@@ -46,14 +50,24 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   const repeats = new Map<string, number[]>();
   flow.markets.forEach((m, i) => {
     const c = markets.canonical(m.code);
-    if (!c) return add(`/markets/${i}/code`, `unknown market "${m.code}"`, didYouMean(m.code, markets.allCodes()) ?? 'use ISO 3166-1 alpha-2 (DE), ISO 3166-2 for US states (US-CA) and Canadian provinces (CA-QC), or EU, EEA, US, CA, SEA');
+    if (!c)
+      return add(
+        `/markets/${i}/code`,
+        `unknown market "${m.code}"`,
+        didYouMean(m.code, markets.allCodes()) ??
+          'use ISO 3166-1 alpha-2 (DE), ISO 3166-2 for US states (US-CA) and Canadian provinces (CA-QC), or EU, EEA, US, CA, SEA',
+      );
     const before = seenMarkets.get(c);
     if (before !== undefined) repeats.set(c, [...(repeats.get(c) ?? [before]), i]);
     else seenMarkets.set(c, i);
   });
   for (const [c, at] of repeats) {
     const times = at.length === 2 ? 'twice' : `${at.length} times`;
-    add(`/markets/${at[1]}/code`, `market "${flow.markets[at[1]!]!.code}" is listed ${times}`, `at ${at.map((i) => `markets.${i}`).join(', ')}; list it once (code ${c})`);
+    add(
+      `/markets/${at[1]}/code`,
+      `market "${flow.markets[at[1]!]!.code}" is listed ${times}`,
+      `at ${at.map((i) => `markets.${i}`).join(', ')}; list it once (code ${c})`,
+    );
   }
   // A larger market's count includes the listed markets inside it (US beside US-CA): the inner
   // counts are exact and the rest of the total is spread over the other states, so they cannot exceed it.
@@ -77,7 +91,11 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
     });
     const sum = outermost.reduce((n, [, m]) => n + m.players!, 0);
     if (sum > o.players)
-      add(`/markets/${j}/players`, `the markets inside "${o.code}" give ${sum} players, more than the ${o.players} given for all of ${o.code}`, `give players for all of ${o.code}, including ${outermost.map(([, m]) => m.code).join(', ')}`);
+      add(
+        `/markets/${j}/players`,
+        `the markets inside "${o.code}" give ${sum} players, more than the ${o.players} given for all of ${o.code}`,
+        `give players for all of ${o.code}, including ${outermost.map(([, m]) => m.code).join(', ')}`,
+      );
   });
 
   (flow.features ?? []).forEach((f, i) => {
@@ -86,31 +104,42 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   });
 
   const est = flow.controller.establishedIn;
-  if (est !== undefined && !markets.canonical(est))
-    add('/controller/establishedIn', `unknown country "${est}"`, didYouMean(est, countryCodes()));
+  if (est !== undefined && !markets.canonical(est)) add('/controller/establishedIn', `unknown country "${est}"`, didYouMean(est, countryCodes()));
 
   (flow.affiliates ?? []).forEach((a, i) => {
-    if (!markets.canonical(a.establishedIn)) add(`/affiliates/${i}/establishedIn`, `unknown country "${a.establishedIn}"`, didYouMean(a.establishedIn, countryCodes()));
+    if (!markets.canonical(a.establishedIn))
+      add(`/affiliates/${i}/establishedIn`, `unknown country "${a.establishedIn}"`, didYouMean(a.establishedIn, countryCodes()));
   });
 
   const region = (code: string, pointer: string) => {
-    if (!markets.canonical(code)) add(pointer, `unknown region "${code}"`, didYouMean(code, countryCodes()) ?? 'use an ISO 3166-1 alpha-2 country code, or EU, EEA, SEA');
+    if (!markets.canonical(code))
+      add(pointer, `unknown region "${code}"`, didYouMean(code, countryCodes()) ?? 'use an ISO 3166-1 alpha-2 country code, or EU, EEA, SEA');
   };
 
   flow.data.forEach((d, i) => {
     // a period past any plan (or past what a number holds) is a slip, not a retention policy
-    if (typeof d.retention === 'string' && d.retention !== 'account-lifetime' && isDuration(d.retention) && !(durationSeconds(d.retention) <= MAX_RETENTION_SECONDS))
-      add(`/data/${i}/retention`, `retention "${d.retention.length > 40 ? d.retention.slice(0, 40) + '…' : d.retention}" is longer than 1,000 years`, 'write how long the data is kept, or account-lifetime');
-    if (!tax.categoryKeys.has(d.category))
-      add(`/data/${i}/category`, `unknown data category "${d.category}"`, didYouMean(d.category, tax.categoryKeys));
+    if (
+      typeof d.retention === 'string' &&
+      d.retention !== 'account-lifetime' &&
+      isDuration(d.retention) &&
+      !(durationSeconds(d.retention) <= MAX_RETENTION_SECONDS)
+    )
+      add(
+        `/data/${i}/retention`,
+        `retention "${d.retention.length > 40 ? d.retention.slice(0, 40) + '…' : d.retention}" is longer than 1,000 years`,
+        'write how long the data is kept, or account-lifetime',
+      );
+    if (!tax.categoryKeys.has(d.category)) add(`/data/${i}/category`, `unknown data category "${d.category}"`, didYouMean(d.category, tax.categoryKeys));
     d.subjects.forEach((s, j) => {
-      if (!tax.subjectKeys.has(s)) add(`/data/${i}/subjects/${j}`, `unknown data subject "${s}"`, didYouMean(s, tax.subjectKeys) ?? `one of ${[...tax.subjectKeys].join(', ')}`);
+      if (!tax.subjectKeys.has(s))
+        add(`/data/${i}/subjects/${j}`, `unknown data subject "${s}"`, didYouMean(s, tax.subjectKeys) ?? `one of ${[...tax.subjectKeys].join(', ')}`);
     });
   });
   (flow.systems ?? []).forEach((s, i) => (s.regions ?? []).forEach((r, j) => region(r, `/systems/${i}/regions/${j}`)));
   (flow.vendors ?? []).forEach((v, i) => {
     v.services.forEach((s, j) => {
-      if (!tax.serviceKeys.has(s)) add(`/vendors/${i}/services/${j}`, `unknown vendor service "${s}"`, didYouMean(s, tax.serviceKeys) ?? `one of ${[...tax.serviceKeys].join(', ')}`);
+      if (!tax.serviceKeys.has(s))
+        add(`/vendors/${i}/services/${j}`, `unknown vendor service "${s}"`, didYouMean(s, tax.serviceKeys) ?? `one of ${[...tax.serviceKeys].join(', ')}`);
     });
     (v.regions ?? []).forEach((r, j) => region(r, `/vendors/${i}/regions/${j}`));
   });
@@ -130,7 +159,11 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
   (flow.flows ?? []).forEach((f, i) => {
     for (const end of ['from', 'to'] as const) {
       if (!endpoints.has(f[end]))
-        add(`/flows/${i}/${end}`, `unknown system, vendor or affiliate "${f[end]}"`, didYouMean(f[end], endpointIds) ?? 'declare it under systems:, vendors: or affiliates:');
+        add(
+          `/flows/${i}/${end}`,
+          `unknown system, vendor or affiliate "${f[end]}"`,
+          didYouMean(f[end], endpointIds) ?? 'declare it under systems:, vendors: or affiliates:',
+        );
     }
     if (f.from === f.to) add(`/flows/${i}/to`, `flow goes from "${f.from}" to itself`);
     const p = purposes.get(f.purpose);
@@ -138,7 +171,11 @@ export function checkFlow(flow: Flow, tax: Taxonomy, file: string): Issue[] {
     f.data.forEach((d, j) => {
       dataRef(d, `/flows/${i}/data/${j}`);
       if (p && dataIds.has(d) && !p.data.includes(d))
-        add(`/flows/${i}/data/${j}`, `data "${d}" is not part of purpose "${p.id}"`, `add it to purposes.${flow.purposes.indexOf(p)}.data, or use a purpose that covers it`);
+        add(
+          `/flows/${i}/data/${j}`,
+          `data "${d}" is not part of purpose "${p.id}"`,
+          `add it to purposes.${flow.purposes.indexOf(p)}.data, or use a purpose that covers it`,
+        );
     });
   });
   return issues;

@@ -31,12 +31,7 @@ export function coveredMarkets(regulations: readonly Regulation[], markets: Mark
  * loaded law pack covers, sorted. With `selected` (`--market`), only offered
  * markets among the selected ones count: the report is limited to them.
  */
-export function uncoveredMarkets(
-  offered: readonly string[],
-  regulations: readonly Regulation[],
-  markets: Markets,
-  selected?: readonly string[],
-): string[] {
+export function uncoveredMarkets(offered: readonly string[], regulations: readonly Regulation[], markets: Markets, selected?: readonly string[]): string[] {
   const covered = coveredMarkets(regulations, markets);
   const within = selected?.length ? markets.leavesOf(selected) : undefined;
   const out: string[] = [];
@@ -60,10 +55,11 @@ export interface MarketCoverage {
 /** Every leaf market of the taxonomy with the law packs that cover it (`rules list`). */
 export function marketCoverage(regulations: readonly Regulation[], markets: Markets): MarketCoverage[] {
   const byMarket = new Map<string, string[]>();
-  for (const r of regulations) for (const l of packCoverage(r, markets)) {
-    let list = byMarket.get(l);
-    if (!list) byMarket.set(l, (list = []));
-    list.push(r.id);
-  }
+  for (const r of regulations)
+    for (const l of packCoverage(r, markets)) {
+      let list = byMarket.get(l);
+      if (!list) byMarket.set(l, (list = []));
+      list.push(r.id);
+    }
   return markets.leafCodes().map((code) => ({ code, name: markets.name(code), packs: (byMarket.get(code) ?? []).sort() }));
 }

@@ -58,8 +58,7 @@ function country(region: string): string {
 export function buildDiagram(flow: Flow, ownSystemTransfers: ReadonlyMap<string, readonly string[]> = new Map()): DiagramGraph {
   const controllerCountry = flow.controller.establishedIn ?? null;
   const nodes: DiagramNode[] = [];
-  for (const s of flow.systems)
-    nodes.push({ id: s.id, label: s.name ?? s.id, kind: s.kind === 'device' ? 'device' : 'system', regions: s.regions ?? [] });
+  for (const s of flow.systems) nodes.push({ id: s.id, label: s.name ?? s.id, kind: s.kind === 'device' ? 'device' : 'system', regions: s.regions ?? [] });
   for (const v of flow.vendors) nodes.push({ id: v.id, label: v.name, kind: 'vendor', regions: v.regions ?? [], role: v.role });
   for (const a of flow.affiliates ?? []) nodes.push({ id: a.id, label: a.name, kind: 'affiliate', regions: a.regions ?? [a.establishedIn], role: a.role });
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -103,9 +102,7 @@ const MERMAID_NAMED: Readonly<Record<string, string>> = { '"': '#quot;', '&': '#
  * Markdown fence, no line break or control character reaches the diagram.
  */
 function mermaidText(s: string): string {
-  return s
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[#"&<>%{}|`\\\p{Cc}\p{Cf}]/gu, (c) => MERMAID_NAMED[c] ?? `#${c.codePointAt(0)};`);
+  return s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[#"&<>%{}|`\\\p{Cc}\p{Cf}]/gu, (c) => MERMAID_NAMED[c] ?? `#${c.codePointAt(0)};`);
 }
 
 export function edgeLabel(edge: DiagramEdge): string {
@@ -266,8 +263,14 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
     }
     return m;
   };
-  const departY = spread(group((e) => e.from), (e) => e.to);
-  const arriveY = spread(group((e) => e.to), (e) => e.from);
+  const departY = spread(
+    group((e) => e.from),
+    (e) => e.to,
+  );
+  const arriveY = spread(
+    group((e) => e.to),
+    (e) => e.from,
+  );
 
   const outEdges: LaidOutEdge[] = [];
   for (const e of edges) {

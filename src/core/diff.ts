@@ -35,13 +35,20 @@ export interface ReportDiff {
 }
 
 function brief(i: ReportItem): DiffItem {
-  return { id: i.id, regulation: i.regulation, jurisdiction: i.jurisdiction, title: i.title, severity: i.severity, status: i.status, determination: i.determination };
+  return {
+    id: i.id,
+    regulation: i.regulation,
+    jurisdiction: i.jurisdiction,
+    title: i.title,
+    severity: i.severity,
+    status: i.status,
+    determination: i.determination,
+  };
 }
 
 function deadlineText(i: ReportItem): string | null {
   return i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : null;
 }
-
 
 export function diffReports(oldReport: Report, newReport: Report): ReportDiff {
   const oldItems = new Map(oldReport.items.map((i) => [i.id, i]));
@@ -49,8 +56,14 @@ export function diffReports(oldReport: Report, newReport: Report): ReportDiff {
   const oldLaws = new Map(oldReport.regulations.map((r) => [r.id, r]));
   const newLaws = new Map(newReport.regulations.map((r) => [r.id, r]));
 
-  const added = newReport.items.filter((i) => !oldItems.has(i.id)).map(brief).sort(byId);
-  const removed = oldReport.items.filter((i) => !newItems.has(i.id)).map(brief).sort(byId);
+  const added = newReport.items
+    .filter((i) => !oldItems.has(i.id))
+    .map(brief)
+    .sort(byId);
+  const removed = oldReport.items
+    .filter((i) => !newItems.has(i.id))
+    .map(brief)
+    .sort(byId);
   const changed: ReportDiff['changed'] = [];
   for (const n of newReport.items) {
     const o = oldItems.get(n.id);

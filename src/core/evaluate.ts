@@ -1,21 +1,21 @@
 // The pure heart of complyflow: a flow and the rule packs in, a report out.
 // No clock, no file system: the caller passes `asOf` and everything else.
-import { evaluateCondition, isSubjectOnly, MAX_LISTED, SHARED_KINDS, sharedKey, sharedAcrossLaws, type LawContext, type Match, type Outcome, type SharedAcrossLaws } from './conditions.js';
+import {
+  evaluateCondition,
+  isSubjectOnly,
+  MAX_LISTED,
+  SHARED_KINDS,
+  sharedKey,
+  sharedAcrossLaws,
+  type LawContext,
+  type Match,
+  type Outcome,
+  type SharedAcrossLaws,
+} from './conditions.js';
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject, type TransferScope } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
-import type {
-  Determination,
-  Flow,
-  Question,
-  Regulation,
-  RegulationStatus,
-  ReportItem,
-  ReportRegulation,
-  Rule,
-  StatusFile,
-  Vendor,
-} from './types.js';
+import type { Determination, Flow, Question, Regulation, RegulationStatus, ReportItem, ReportRegulation, Rule, StatusFile, Vendor } from './types.js';
 import { fillRuleTexts } from './texts.js';
 import { byId } from './order.js';
 import { compileTruth } from './truth.js';
@@ -102,7 +102,13 @@ export function transferScopeOf(params: ResolvedParams): TransferScope {
 }
 
 /** What a law's conditions read: its territory, the markets offered there, its parameters as of a date. */
-export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asOf: string, shared?: SharedAcrossLaws): { ctx: LawContext; offeredInTerritory: string[] } {
+export function lawContext(
+  reg: Regulation,
+  index: FlowIndex,
+  tax: Taxonomy,
+  asOf: string,
+  shared?: SharedAcrossLaws,
+): { ctx: LawContext; offeredInTerritory: string[] } {
   const territoryCodes = reg.territory ?? [reg.jurisdiction];
   const territory = tax.markets.leavesOf(territoryCodes);
   const offeredLeaves = new Set<string>();
@@ -117,7 +123,16 @@ export function lawContext(reg: Regulation, index: FlowIndex, tax: Taxonomy, asO
     if (hit) offeredInTerritory.push(m.code);
   }
   const params = resolveParams(reg, offeredLeaves, tax.markets, asOf);
-  const ctx: LawContext = { tax, index, params, territory, territoryLabel: territoryCodes.join(', '), asOf, memo: new Map(), ...(shared ? { shared, keys: new WeakMap() } : {}) };
+  const ctx: LawContext = {
+    tax,
+    index,
+    params,
+    territory,
+    territoryLabel: territoryCodes.join(', '),
+    asOf,
+    memo: new Map(),
+    ...(shared ? { shared, keys: new WeakMap() } : {}),
+  };
   return { ctx, offeredInTerritory };
 }
 
@@ -177,7 +192,12 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
       if (asOf < inForce) determination = 'upcoming';
       else if (o.value === null || scopeUndecided) determination = 'to-confirm';
       else determination = 'applies';
-      const texts = fillRuleTexts(rule, () => templateContext(lawTexts, subject, showsDataIds), SHARED_KINDS.has(subject.kind) ? subject : undefined, ctx.shared?.texts);
+      const texts = fillRuleTexts(
+        rule,
+        () => templateContext(lawTexts, subject, showsDataIds),
+        SHARED_KINDS.has(subject.kind) ? subject : undefined,
+        ctx.shared?.texts,
+      );
       const item: ReportItem = {
         id: subject.kind === 'game' ? idPrefix : idPrefix + ref.idSuffix,
         regulation: reg.id,
@@ -278,7 +298,16 @@ function oneForTheGame(rule: Rule, ctx: LawContext, subjects: readonly Subject[]
   const unknown = allUndecided ? dedupe(allUndecided.flatMap((m) => m.outcome.unknown)) : [];
   const outcome: Outcome = { value: decided.length ? true : null, because, unknown };
   const vendors = [...new Set(triggering.flatMap((s) => s.vendors))];
-  return [{ subject: game, outcome, lines: { because: readOnly(because), unknown: readOnly(unknown) }, ref: subjectRef(game), vendors, triggers: triggering.map((s) => s.id) }];
+  return [
+    {
+      subject: game,
+      outcome,
+      lines: { because: readOnly(because), unknown: readOnly(unknown) },
+      ref: subjectRef(game),
+      vendors,
+      triggers: triggering.map((s) => s.id),
+    },
+  ];
 }
 
 /** A line for each subject explained (its label, and its own reasons beyond `common`), then how many more of `total`. */
@@ -332,12 +361,15 @@ export interface Obligations {
  * law's status and its items. Status files, questionnaires, the matrix and the
  * plan are assembled from this elsewhere (core/assemble.ts).
  */
-export function findObligations(flow: Flow, regulations: readonly Regulation[], tax: Taxonomy, options: Pick<EvaluateOptions, 'asOf' | 'markets'>): Obligations {
+export function findObligations(
+  flow: Flow,
+  regulations: readonly Regulation[],
+  tax: Taxonomy,
+  options: Pick<EvaluateOptions, 'asOf' | 'markets'>,
+): Obligations {
   const index = indexFlow(flow);
   const selected = options.markets?.length ? tax.markets.leavesOf(options.markets) : undefined;
-  const laws = [...regulations]
-    .filter((r) => !selected || [...tax.markets.leavesOf(r.territory ?? [r.jurisdiction])].some((l) => selected.has(l)))
-    .sort(byId);
+  const laws = [...regulations].filter((r) => !selected || [...tax.markets.leavesOf(r.territory ?? [r.jurisdiction])].some((l) => selected.has(l))).sort(byId);
 
   // Laws share the explanations of the same question about the same subject.
   const shared: SharedAcrossLaws = sharedAcrossLaws();

@@ -41,7 +41,7 @@ function sourceIssues(sources: EvidenceSource[], pointer: string, official: Read
         file,
         pointer: `${at}/url`,
         message: `${hostOf(s.url)} is not the host of an official source of this pack`,
-        hint: 'a verified fact is read in the official text: add the legislature, gazette or regulator page to the regulation\'s sources, or say secondary',
+        hint: "a verified fact is read in the official text: add the legislature, gazette or regulator page to the regulation's sources, or say secondary",
       });
     if (!isRealDate(s.read)) issues.push({ file, pointer: `${at}/read`, message: `"${s.read}" is not a real date` });
   });
@@ -77,9 +77,19 @@ export function lintRuleEvidence(rule: Rule, reg: Regulation, file: string): Iss
   const official = officialHosts(reg);
   const issues = needsSource(rule.verification, rule.source, '', 'the rule', official, file);
   if ((rule.verification ?? 'verified') === 'verified' && !rule.reads?.trim())
-    issues.push({ file, pointer: '/reads', message: 'the rule says verified but not what the provision reads', hint: 'add reads: what the text says on each fact the rule relies on, in your own words' });
+    issues.push({
+      file,
+      pointer: '/reads',
+      message: 'the rule says verified but not what the provision reads',
+      hint: 'add reads: what the text says on each fact the rule relies on, in your own words',
+    });
   if ((rule.verification ?? 'verified') !== 'verified' && !rule.note?.trim())
-    issues.push({ file, pointer: '/note', message: `a ${rule.verification} rule says in note what was read or searched`, hint: 'name the copy that was read, or what was searched and why the text could not be read' });
+    issues.push({
+      file,
+      pointer: '/note',
+      message: `a ${rule.verification} rule says in note what was read or searched`,
+      hint: 'name the copy that was read, or what was searched and why the text could not be read',
+    });
   return issues;
 }
 
@@ -88,7 +98,8 @@ export function lintRegulationEvidence(reg: Regulation, file: string): Issue[] {
   if (reg.kind === 'practice') return [];
   const official = officialHosts(reg);
   const issues: Issue[] = [];
-  if (official.size === 0) issues.push({ file, pointer: '/sources', message: 'the pack lists no official source', hint: 'add the legislature, gazette or regulator page of the law' });
+  if (official.size === 0)
+    issues.push({ file, pointer: '/sources', message: 'the pack lists no official source', hint: 'add the legislature, gazette or regulator page of the law' });
   if (reg.inForceSource === undefined && (reg.inForceVerification ?? 'verified') === 'verified')
     issues.push({
       file,
@@ -103,9 +114,12 @@ export function lintRegulationEvidence(reg: Regulation, file: string): Issue[] {
   for (const [name, decl] of Object.entries(reg.parameters ?? {})) {
     issues.push(...needsSource(decl.verification, decl.source, `/parameters/${name}`, `parameter ${name}`, official, file));
     (decl.schedule ?? []).forEach((entry, i) => {
-      if (entry.source !== undefined) issues.push(...needsSource('verified', entry.source, `/parameters/${name}/schedule/${i}`, `parameter ${name} from ${entry.from}`, official, file));
+      if (entry.source !== undefined)
+        issues.push(...needsSource('verified', entry.source, `/parameters/${name}/schedule/${i}`, `parameter ${name} from ${entry.from}`, official, file));
     });
   }
-  (reg.variations ?? []).forEach((v, i) => issues.push(...needsSource(v.verification, v.source, `/variations/${i}`, `the variation for ${v.markets.join(', ')}`, official, file)));
+  (reg.variations ?? []).forEach((v, i) =>
+    issues.push(...needsSource(v.verification, v.source, `/variations/${i}`, `the variation for ${v.markets.join(', ')}`, official, file)),
+  );
   return issues;
 }

@@ -15,7 +15,13 @@ const GAME_HEADS: ReadonlySet<string> = new Set(['game', 'controller', 'regulati
 
 function lintOneItem(rule: Rule, file: string): Issue[] {
   const issues: Issue[] = [];
-  if (rule.for === 'game') issues.push({ file, pointer: '/items', message: 'items: one is for rules over several subjects; a rule for the game has one item already', hint: 'remove items: one' });
+  if (rule.for === 'game')
+    issues.push({
+      file,
+      pointer: '/items',
+      message: 'items: one is for rules over several subjects; a rule for the game has one item already',
+      hint: 'remove items: one',
+    });
   for (const [pointer, text] of ruleTexts(rule)) {
     if (!text.includes('{{')) continue;
     const heads = plainHeads(text);
@@ -27,7 +33,7 @@ function lintOneItem(rule: Rule, file: string): Issue[] {
         file,
         pointer,
         message: `a rule with items: one has a single item for the whole game, so its text cannot show ${wrong.map((w) => `{{${w}}}`).join(', ')}`,
-        hint: 'show only game, controller, regulation or params; the item\'s reasons name the subjects that trigger it',
+        hint: "show only game, controller, regulation or params; the item's reasons name the subjects that trigger it",
       });
   }
   return issues;
@@ -94,15 +100,25 @@ export function lintCondition(
       });
     },
   };
-  walkCondition(cond, pointer, (key, value, p) => {
-    const refs: Array<{ name: string; pointer: string }> = [];
-    paramRefs(value, p, refs);
-    for (const r of refs)
-      if (!(r.name in params))
-        issues.push({ file, pointer: r.pointer, message: `unknown parameter "${r.name}"`, hint: didYouMean(r.name, Object.keys(params)) ?? 'declare it under parameters: in regulation.yaml' });
-    const leaf = leafOf({ [key]: value });
-    leaf?.predicate.lint?.(leaf.value, p, lintContext);
-  }, resolve);
+  walkCondition(
+    cond,
+    pointer,
+    (key, value, p) => {
+      const refs: Array<{ name: string; pointer: string }> = [];
+      paramRefs(value, p, refs);
+      for (const r of refs)
+        if (!(r.name in params))
+          issues.push({
+            file,
+            pointer: r.pointer,
+            message: `unknown parameter "${r.name}"`,
+            hint: didYouMean(r.name, Object.keys(params)) ?? 'declare it under parameters: in regulation.yaml',
+          });
+      const leaf = leafOf({ [key]: value });
+      leaf?.predicate.lint?.(leaf.value, p, lintContext);
+    },
+    resolve,
+  );
   return issues;
 }
 
@@ -110,7 +126,10 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string, res
   const issues: Issue[] = [];
   const marketSet = new Set(tax.markets.allCodes());
   const add = (pointer: string, message: string, hint?: string) => issues.push({ file, pointer, message, ...(hint ? { hint } : {}) });
-  for (const [k, v] of [['inForce', reg.inForce], ['lastReviewed', reg.lastReviewed]] as const)
+  for (const [k, v] of [
+    ['inForce', reg.inForce],
+    ['lastReviewed', reg.lastReviewed],
+  ] as const)
     if (!isRealDate(v)) add(`/${k}`, `${k} "${v}" is not a real date`);
   (reg.phases ?? []).forEach((ph, i) => {
     if (!isRealDate(ph.date)) add(`/phases/${i}/date`, `"${ph.date}" is not a real date`);
@@ -134,7 +153,11 @@ export function lintRegulation(reg: Regulation, tax: Taxonomy, file: string, res
   // The engine reads this one itself (which transfers the law sees): only its known values mean anything.
   const scope = params['transferScope'];
   if (scope && !(TRANSFER_SCOPES as readonly unknown[]).includes(scope.value))
-    add('/parameters/transferScope/value', `transferScope must be ${TRANSFER_SCOPES.join(' or ')}, not ${JSON.stringify(scope.value)}`, 'disclosure: only data made available to another party; export: any data leaving the territory, own systems included');
+    add(
+      '/parameters/transferScope/value',
+      `transferScope must be ${TRANSFER_SCOPES.join(' or ')}, not ${JSON.stringify(scope.value)}`,
+      'disclosure: only data made available to another party; export: any data leaving the territory, own systems included',
+    );
   (reg.variations ?? []).forEach((v, i) => {
     v.markets.forEach((m, j) => {
       if (!marketSet.has(m)) add(`/variations/${i}/markets/${j}`, `unknown market "${m}"`, didYouMean(m, marketSet));
@@ -198,10 +221,16 @@ export function lintRule(
   }
   if (rule.inForce && !isRealDate(rule.inForce)) issues.push({ file, pointer: '/inForce', message: `"${rule.inForce}" is not a real date` });
   if (rule.until && !isRealDate(rule.until)) issues.push({ file, pointer: '/until', message: `"${rule.until}" is not a real date` });
-  if (rule.until && rule.until <= (rule.inForce ?? reg.inForce)) issues.push({ file, pointer: '/until', message: `until ${rule.until} is not after the date it comes into force` });
+  if (rule.until && rule.until <= (rule.inForce ?? reg.inForce))
+    issues.push({ file, pointer: '/until', message: `until ${rule.until} is not after the date it comes into force` });
   (rule.questions ?? []).forEach((q, i) => {
     if (!questionIds.has(q))
-      issues.push({ file, pointer: `/questions/${i}`, message: `unknown question "${q}"`, hint: didYouMean(q, questionIds) ?? 'add it to questions/bank.yaml' });
+      issues.push({
+        file,
+        pointer: `/questions/${i}`,
+        message: `unknown question "${q}"`,
+        hint: didYouMean(q, questionIds) ?? 'add it to questions/bank.yaml',
+      });
   });
   if (rule.items === 'one') issues.push(...lintOneItem(rule, file));
   for (const p of PREDICATES)

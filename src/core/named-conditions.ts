@@ -40,7 +40,12 @@ export function expandRefs(
     const def = lib.get(name);
     const pointer = `${at.pointer}/ref`;
     if (!def) {
-      issues.push({ file: at.file, pointer, message: `unknown named condition "${name}"`, hint: didYouMean(name, lib.keys()) ?? 'define it under conditions: in regulation.yaml or in conditions/*.yaml' });
+      issues.push({
+        file: at.file,
+        pointer,
+        message: `unknown named condition "${name}"`,
+        hint: didYouMean(name, lib.keys()) ?? 'define it under conditions: in regulation.yaml or in conditions/*.yaml',
+      });
       return cond;
     }
     if (stack.includes(name)) {

@@ -21,6 +21,4 @@ export const VENDOR_COLUMNS = [
 export type ColumnKey = (typeof QUESTION_COLUMNS)[number]['key'] | (typeof VENDOR_COLUMNS)[number]['key'];
 
 /** Headers as written, so readers can find columns by header text. */
-export const HEADER_TO_KEY: ReadonlyMap<string, ColumnKey> = new Map(
-  [...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => [c.header.toLowerCase(), c.key]),
-);
+export const HEADER_TO_KEY: ReadonlyMap<string, ColumnKey> = new Map([...VENDOR_COLUMNS, ...QUESTION_COLUMNS].map((c) => [c.header.toLowerCase(), c.key]));

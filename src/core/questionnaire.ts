@@ -86,19 +86,17 @@ export function buildVendorQuestions(flow: Flow, findings: readonly Finding[], b
       list.push(entry);
     }
   const marketList = () => flow.markets.map((m) => m.code).join(', ');
-  return [...flow.vendors]
-    .sort(orderById)
-    .map((v) => {
-      const qs = (perVendor.get(v.id) ?? []).sort((a, b) => (a.q.id < b.q.id ? -1 : 1));
-      const questions: ReportQuestion[] = qs.map((e) => ({
-        id: e.q.id,
-        // Bank texts name "our markets" as the game's own, not a fixed list.
-        text: e.q.text.includes('{{markets}}') ? e.q.text.replaceAll('{{markets}}', marketList()) : e.q.text,
-        evidence: e.q.evidence,
-        regulations: sortedUnique(e.regs),
-        citations: sortedUnique(e.cites),
-        items: sortedUnique(e.items),
-      }));
-      return { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], questions };
-    });
+  return [...flow.vendors].sort(orderById).map((v) => {
+    const qs = (perVendor.get(v.id) ?? []).sort((a, b) => (a.q.id < b.q.id ? -1 : 1));
+    const questions: ReportQuestion[] = qs.map((e) => ({
+      id: e.q.id,
+      // Bank texts name "our markets" as the game's own, not a fixed list.
+      text: e.q.text.includes('{{markets}}') ? e.q.text.replaceAll('{{markets}}', marketList()) : e.q.text,
+      evidence: e.q.evidence,
+      regulations: sortedUnique(e.regs),
+      citations: sortedUnique(e.cites),
+      items: sortedUnique(e.items),
+    }));
+    return { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], questions };
+  });
 }

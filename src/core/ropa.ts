@@ -102,7 +102,12 @@ function transfersOf(
   adequate: ReadonlySet<string> | null,
 ): RopaTransfer[] {
   const countries = [...new Set(recipient.regions.map(country))].filter((c) => !eea.has(c)).sort();
-  return countries.map((c) => ({ recipient: recipient.id, recipientName: recipient.name, country: c, safeguard: safeguardFor(c, recipient.dpfCertified, adequate) }));
+  return countries.map((c) => ({
+    recipient: recipient.id,
+    recipientName: recipient.name,
+    country: c,
+    safeguard: safeguardFor(c, recipient.dpfCertified, adequate),
+  }));
 }
 
 export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
@@ -132,9 +137,19 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
         : []),
       // another company of the group is another controller or processor: a transfer when abroad
       ...affiliates.flatMap((a) =>
-        transfersOf({ id: a.id, name: a.name, regions: a.regions ?? [a.establishedIn], ...(a.dpfCertified !== undefined ? { dpfCertified: a.dpfCertified } : {}) }, eea, adequate),
+        transfersOf(
+          { id: a.id, name: a.name, regions: a.regions ?? [a.establishedIn], ...(a.dpfCertified !== undefined ? { dpfCertified: a.dpfCertified } : {}) },
+          eea,
+          adequate,
+        ),
       ),
-      ...vendors.flatMap((v) => transfersOf({ id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) }, eea, adequate)),
+      ...vendors.flatMap((v) =>
+        transfersOf(
+          { id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) },
+          eea,
+          adequate,
+        ),
+      ),
     ];
     return {
       purpose: p.id,
@@ -162,7 +177,11 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
         processor: { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], certifications: v.certifications ?? [] },
         purposes: [...new Set(flows.map((f) => f.purpose))],
         data: dataIds.map((id) => ({ id, category: dataById.get(id)?.category ?? 'unknown' })),
-        transfers: transfersOf({ id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) }, eea, adequate),
+        transfers: transfersOf(
+          { id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) },
+          eea,
+          adequate,
+        ),
         security: [securityOf(v)],
       };
     });
@@ -189,7 +208,12 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
       dpo: flow.controller.dpo ?? null,
     },
     game: { id: flow.game.id, name: flow.game.name },
-    basis: { eea: [...eea].sort(), adequate: adequate ? [...adequate].sort() : [], adequateKnown: adequate !== null, ownSystemsAreTransfers: options.ownSystemsAreTransfers ?? false },
+    basis: {
+      eea: [...eea].sort(),
+      adequate: adequate ? [...adequate].sort() : [],
+      adequateKnown: adequate !== null,
+      ownSystemsAreTransfers: options.ownSystemsAreTransfers ?? false,
+    },
     entries,
     processors,
   };

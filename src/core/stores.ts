@@ -167,7 +167,7 @@ export function storesForPlatforms(platforms: readonly string[] | undefined): St
 
 /** The entry of the longest listed prefix of a dotted key (`a.b.c` tries a.b.c, a.b, a). */
 function longestPrefix<T>(key: string, table: ReadonlyMap<string, T>): { entry: T; prefix: string } | undefined {
-  for (let k = key; ; ) {
+  for (let k = key; ;) {
     const entry = table.get(k);
     if (entry !== undefined) return { entry, prefix: k };
     const dot = k.lastIndexOf('.');
@@ -258,7 +258,10 @@ function purposeAnswers(mapping: StoreMapping, pairs: ReadonlyArray<{ use: strin
       continue;
     }
     if (hit.confirm)
-      confirm.push({ fact: `purposes[${from}].use`, question: `"${from}" (${use}) is answered as "${hit.purpose.name}", the closest ${mapping.name} purpose: confirm.` });
+      confirm.push({
+        fact: `purposes[${from}].use`,
+        question: `"${from}" (${use}) is answered as "${hit.purpose.name}", the closest ${mapping.name} purpose: confirm.`,
+      });
     const a = byId.get(hit.purpose.id) ?? { id: hit.purpose.id, name: hit.purpose.name, from: [] };
     if (!a.from.includes(from)) a.from.push(from);
     byId.set(hit.purpose.id, a);
@@ -286,7 +289,10 @@ function byDataType(mapping: StoreMapping, facts: ElementFacts[]): Array<{ type:
     const g = groups.get(hit.type.id) ?? { type: hit.type, elements: [], confirm: [] };
     g.elements.push(e);
     if (hit.confirm)
-      g.confirm.push({ fact: `data[${e.id}].category`, question: `"${e.id}" (${e.category}) is answered as "${hit.type.name}", the closest ${mapping.name} data type: confirm.` });
+      g.confirm.push({
+        fact: `data[${e.id}].category`,
+        question: `"${e.id}" (${e.category}) is answered as "${hit.type.name}", the closest ${mapping.name} data type: confirm.`,
+      });
     groups.set(hit.type.id, g);
   }
   return mapping.dataTypes.map((t) => groups.get(t.id)).filter((g): g is NonNullable<typeof g> => g !== undefined);
@@ -333,8 +339,18 @@ function playAnswers(flow: Flow, mapping: StoreMapping, facts: ElementFacts[]): 
     if (live.length === 0) continue; // processed only on the device: not collected, not in the form
     for (const e of live)
       if (e.offDevice === null)
-        toConfirm.push({ fact: `data[${e.id}].onDeviceOnly`, question: `Is "${e.id}" processed only on the device? No flow carries it (if it never leaves the device, it is not collected).` });
-      else reasons.push(`"${e.id}" leaves the device (${flow.flows.filter((f) => f.data.includes(e.id)).map((f) => `${f.from} → ${f.to}`).filter((x, i, a) => a.indexOf(x) === i).join(', ')})`);
+        toConfirm.push({
+          fact: `data[${e.id}].onDeviceOnly`,
+          question: `Is "${e.id}" processed only on the device? No flow carries it (if it never leaves the device, it is not collected).`,
+        });
+      else
+        reasons.push(
+          `"${e.id}" leaves the device (${flow.flows
+            .filter((f) => f.data.includes(e.id))
+            .map((f) => `${f.from} → ${f.to}`)
+            .filter((x, i, a) => a.indexOf(x) === i)
+            .join(', ')})`,
+        );
 
     const recipients: RecipientAnswer[] = [];
     const sharingPairs: Array<{ use: string; from: string }> = [];
@@ -345,18 +361,27 @@ function playAnswers(flow: Flow, mapping: StoreMapping, facts: ElementFacts[]): 
           recipients.push({ vendor: d.vendor.id, name: d.vendor.name, role: d.vendor.role, value: s.value, why: s.why });
         if (s.value === true) sharingPairs.push({ use: d.purpose.use, from: d.purpose.id });
         if (s.value === null)
-          toConfirm.push({ fact: `vendors[${d.vendor.id}].userInitiated`, question: `Is the transfer of "${e.id}" to ${d.vendor.name} for ${d.purpose.id} initiated by the player, or required by law? If neither, it is shared.` });
+          toConfirm.push({
+            fact: `vendors[${d.vendor.id}].userInitiated`,
+            question: `Is the transfer of "${e.id}" to ${d.vendor.name} for ${d.purpose.id} initiated by the player, or required by law? If neither, it is shared.`,
+          });
       }
 
     const eph = live.map(playElementEphemeral);
     for (const [i, x] of eph.entries())
       if (x.value === null)
-        toConfirm.push({ fact: `data[${live[i]!.id}].retention`, question: `Is "${live[i]!.id}" held only in memory to serve a request in real time (ephemeral)? The flow gives no retention.` });
+        toConfirm.push({
+          fact: `data[${live[i]!.id}].retention`,
+          question: `Is "${live[i]!.id}" held only in memory to serve a request in real time (ephemeral)? The flow gives no retention.`,
+        });
       else if (x.why) reasons.push(x.why);
     const opt = live.map(elementOptional);
     for (const [i, x] of opt.entries())
       if (x.value === null)
-        toConfirm.push({ fact: `data[${live[i]!.id}].optional`, question: `Can players choose whether "${live[i]!.id}" is collected (optional), or does the game need it (required)?` });
+        toConfirm.push({
+          fact: `data[${live[i]!.id}].optional`,
+          question: `Can players choose whether "${live[i]!.id}" is collected (optional), or does the game need it (required)?`,
+        });
       else if (x.why) reasons.push(x.why);
 
     const collectionPairs = live.flatMap((e) => e.purposes.map((p) => ({ use: p.use, from: p.id })));
@@ -438,7 +463,10 @@ function appleAnswers(mapping: StoreMapping, facts: ElementFacts[]): AppleAnswer
     if (live.length === 0) continue;
     const collectedOf = (e: ElementFacts): boolean | null => {
       if (e.offDevice === null) {
-        toConfirm.push({ fact: `data[${e.id}].onDeviceOnly`, question: `Is "${e.id}" processed only on the device? No flow carries it (if it never leaves the device, it is not collected).` });
+        toConfirm.push({
+          fact: `data[${e.id}].onDeviceOnly`,
+          question: `Is "${e.id}" processed only on the device? No flow carries it (if it never leaves the device, it is not collected).`,
+        });
         return null;
       }
       if (e.retention === 'P0D') {
@@ -461,8 +489,14 @@ function appleAnswers(mapping: StoreMapping, facts: ElementFacts[]): AppleAnswer
         if (t.value === null)
           toConfirm.push(
             d.vendor.sellsOrShares === undefined && !under(d.purpose.use, ['marketing.advertising'])
-              ? { fact: `vendors[${d.vendor.id}].sellsOrShares`, question: `Does ${d.vendor.name} use "${e.id}" for its own purposes (linking it with other companies' data, or selling it)?` }
-              : { fact: `vendors[${d.vendor.id}].linksThirdPartyData`, question: `Does ${d.vendor.name} link "${e.id}" with data from other companies' apps or websites, or pass it to a data broker?` },
+              ? {
+                  fact: `vendors[${d.vendor.id}].sellsOrShares`,
+                  question: `Does ${d.vendor.name} use "${e.id}" for its own purposes (linking it with other companies' data, or selling it)?`,
+                }
+              : {
+                  fact: `vendors[${d.vendor.id}].linksThirdPartyData`,
+                  question: `Does ${d.vendor.name} link "${e.id}" with data from other companies' apps or websites, or pass it to a data broker?`,
+                },
           );
       }
     dataTypes.push({
@@ -470,7 +504,11 @@ function appleAnswers(mapping: StoreMapping, facts: ElementFacts[]): AppleAnswer
       category: type.category,
       name: type.name,
       collected,
-      purposes: purposeAnswers(mapping, live.flatMap((e) => e.purposes.map((p) => ({ use: p.use, from: p.id }))), toConfirm),
+      purposes: purposeAnswers(
+        mapping,
+        live.flatMap((e) => e.purposes.map((p) => ({ use: p.use, from: p.id }))),
+        toConfirm,
+      ),
       linked: true,
       tracking: anyOf(recipients.map((r) => r.value)),
       recipients: recipients.sort((a, b) => a.vendor.localeCompare(b.vendor) || a.why.localeCompare(b.why)),
@@ -570,7 +608,13 @@ export function diffStoreAnswers(before: StoresReport, after: StoresReport): Sto
     for (const [id, x] of b) {
       const y = a.get(id);
       if (!y) {
-        changes.push({ store: s.store, dataType: id, name: x.name, change: 'added', fields: Object.entries(x.fields).map(([field, to]) => ({ field, from: '', to })) });
+        changes.push({
+          store: s.store,
+          dataType: id,
+          name: x.name,
+          change: 'added',
+          fields: Object.entries(x.fields).map(([field, to]) => ({ field, from: '', to })),
+        });
         continue;
       }
       const fields = Object.keys(x.fields)
@@ -579,7 +623,14 @@ export function diffStoreAnswers(before: StoresReport, after: StoresReport): Sto
       if (fields.length) changes.push({ store: s.store, dataType: id, name: x.name, change: 'changed', fields });
     }
     for (const [id, y] of a)
-      if (!b.has(id)) changes.push({ store: s.store, dataType: id, name: y.name, change: 'removed', fields: Object.entries(y.fields).map(([field, from]) => ({ field, from, to: '' })) });
+      if (!b.has(id))
+        changes.push({
+          store: s.store,
+          dataType: id,
+          name: y.name,
+          change: 'removed',
+          fields: Object.entries(y.fields).map(([field, from]) => ({ field, from, to: '' })),
+        });
   }
   return {
     game: { id: after.game.id, name: after.game.name },

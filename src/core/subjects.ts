@@ -94,12 +94,9 @@ export function indexFlow(flow: Flow): FlowIndex {
   const actsForStudio = (id: string) =>
     systemIds.has(id) || vendorById.get(id)?.role === 'processor' || ['processor', 'joint-controller'].includes(affiliateById.get(id)?.role ?? '');
   const suppliers = new Set(
-    flow.flows
-      .filter((f) => vendorById.has(f.from) && f.to !== f.from && !actsForStudio(f.from) && actsForStudio(f.to))
-      .map((f) => f.from),
+    flow.flows.filter((f) => vendorById.has(f.from) && f.to !== f.from && !actsForStudio(f.from) && actsForStudio(f.to)).map((f) => f.from),
   );
-  const pick = <T>(ids: Iterable<string> | undefined, map: Map<string, T>): T[] =>
-    ids ? [...ids].flatMap((id) => (map.has(id) ? [map.get(id)!] : [])) : [];
+  const pick = <T>(ids: Iterable<string> | undefined, map: Map<string, T>): T[] => (ids ? [...ids].flatMap((id) => (map.has(id) ? [map.get(id)!] : [])) : []);
   const endpointData = new Map([...vendorDataIds.keys()].map((id) => [id, pick(vendorDataIds.get(id), dataById)]));
   const endpointPurposes = new Map([...vendorPurposeIds.keys()].map((id) => [id, pick(vendorPurposeIds.get(id), purposeById)]));
   const vendorData = new Map(flow.vendors.map((v) => [v.id, endpointData.get(v.id) ?? []]));
@@ -163,7 +160,23 @@ export function indexFlow(flow: Flow): FlowIndex {
       ...(vendor ? { vendor } : {}),
     };
   });
-  return { flow, dataById, purposeById, vendorById, affiliateById, endpointData, endpointPurposes, vendorData, vendorPurposes, suppliers, game, data, purposes, vendors, flows };
+  return {
+    flow,
+    dataById,
+    purposeById,
+    vendorById,
+    affiliateById,
+    endpointData,
+    endpointPurposes,
+    vendorData,
+    vendorPurposes,
+    suppliers,
+    game,
+    data,
+    purposes,
+    vendors,
+    flows,
+  };
 }
 
 /**
@@ -196,8 +209,7 @@ export function transfersFor(index: FlowIndex, territoryCountries: ReadonlySet<s
   };
   for (const v of index.flow.vendors) add(recipientOf('vendor', v.id, v.name), v.regions, v);
   for (const a of index.flow.affiliates ?? []) add(recipientOf('affiliate', a.id, a.name, a.role), a.regions ?? [a.establishedIn]);
-  if (scope === 'export')
-    for (const s of index.flow.systems) if (s.kind !== 'device') add(recipientOf('system', s.id, s.name ?? s.id), s.regions);
+  if (scope === 'export') for (const s of index.flow.systems) if (s.kind !== 'device') add(recipientOf('system', s.id, s.name ?? s.id), s.regions);
   return out;
 }
 
@@ -220,4 +232,3 @@ export function marketsFor(offeredInTerritory: readonly string[], index: FlowInd
     market: m,
   }));
 }
-

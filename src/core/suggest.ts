@@ -22,7 +22,12 @@ export function closest(input: string, candidates: Iterable<string>): string | u
     const cl = c.toLowerCase();
     // A candidate that ends with what was typed ("email" → user.contact.email) is a strong hint.
     // One letter past a code is most often a longer spelling of it ("USA" → US, not SA).
-    const score = cl.endsWith('.' + lower) || cl.endsWith(lower) ? 0.5 : cl.length >= 2 && lower.length === cl.length + 1 && lower.startsWith(cl) ? 0.75 : editDistance(lower, cl);
+    const score =
+      cl.endsWith('.' + lower) || cl.endsWith(lower)
+        ? 0.5
+        : cl.length >= 2 && lower.length === cl.length + 1 && lower.startsWith(cl)
+          ? 0.75
+          : editDistance(lower, cl);
     if (score < bestScore || (score === bestScore && best !== undefined && c < best)) {
       best = c;
       bestScore = score;

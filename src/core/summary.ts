@@ -29,7 +29,7 @@ export function notVerifiedSentence(summary: Report['summary']): string {
   const { secondary = 0, unverified = 0 } = summary.byVerification;
   const n = secondary + unverified;
   if (summary.items === 0) return '';
-  if (n === 0) return 'Every item rests on a rule verified against the law\'s text.';
+  if (n === 0) return "Every item rests on a rule verified against the law's text.";
   const parts = [secondary ? `${secondary} read only in a secondary source` : '', unverified ? `${unverified} not read in any text` : ''].filter(Boolean);
   return `${n} of ${summary.items} items rest on rules not verified against the law's text (${parts.join(', ')}): check them with counsel.`;
 }
@@ -56,9 +56,7 @@ export function lawsHeadline(report: Pick<Report, 'regulations' | 'items'>): Law
   }
   const nameOf = (r: ReportRegulation) => r.shortName ?? r.id;
   const apply = report.regulations.filter((r) => r.status === 'applies').map(nameOf);
-  const openOnly = report.regulations
-    .filter((r) => r.status !== 'applies' && counts.has(r.id))
-    .map((r) => ({ name: nameOf(r), ...counts.get(r.id)! }));
+  const openOnly = report.regulations.filter((r) => r.status !== 'applies' && counts.has(r.id)).map((r) => ({ name: nameOf(r), ...counts.get(r.id)! }));
   const what = (o: (typeof openOnly)[number]) =>
     [o.toConfirm ? `${o.toConfirm} to confirm` : '', o.upcoming ? `${o.upcoming} upcoming` : ''].filter(Boolean).join(', ');
   let text = `${apply.length} of ${report.regulations.length} laws evaluated apply${apply.length ? `: ${apply.join(', ')}` : ''}.`;

@@ -158,12 +158,7 @@ export interface Comparison {
 }
 
 /** A rule's condition: combinators, a named condition, or one predicate (src/core/conditions/registry.ts). */
-export type Condition =
-  | { ref: string }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | LeafCondition;
+export type Condition = { ref: string } | { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
 import type { LeafCondition } from './conditions/registry.js';
 
 export interface ControllerPredicate {

@@ -46,7 +46,8 @@ export function answersFromValue(value: unknown, file: string): LoadedAnswers {
     add('', 'an answers file is a mapping with version: 1 and vendors:');
     return { issues };
   }
-  for (const k of Object.keys(value)) if (k !== 'version' && k !== 'vendors' && k !== '$schema') add(`/${esc(k)}`, `unknown key "${k}"`, 'expected version and vendors');
+  for (const k of Object.keys(value))
+    if (k !== 'version' && k !== 'vendors' && k !== '$schema') add(`/${esc(k)}`, `unknown key "${k}"`, 'expected version and vendors');
   if (value.version !== 1) add('/version', 'version must be 1');
   const vendors: Answers['vendors'] = Object.create(null);
   if (!isRecord(value.vendors)) add('/vendors', 'vendors must map vendor ids to their answers');
@@ -71,7 +72,8 @@ export function answersFromValue(value: unknown, file: string): LoadedAnswers {
           add(qp, 'an answer is text, or a mapping with answer, notes and evidence');
           continue;
         }
-        for (const k of Object.keys(a)) if (!['answer', 'notes', 'evidence'].includes(k)) add(`${qp}/${esc(k)}`, `unknown key "${k}"`, 'expected answer, notes or evidence');
+        for (const k of Object.keys(a))
+          if (!['answer', 'notes', 'evidence'].includes(k)) add(`${qp}/${esc(k)}`, `unknown key "${k}"`, 'expected answer, notes or evidence');
         const text = scalarText(a.answer);
         if (text === undefined) add(`${qp}/answer`, 'answer must be text, a number, or yes/no');
         const entry: Answer = { answer: text ?? '' };
@@ -138,7 +140,18 @@ export async function answersFromCsv(text: string, file: string): Promise<Loaded
   const cols = columnsOf(rows[0] ?? []);
   const missing = (['vendor-id', 'question-id', 'answer'] as const).filter((k) => !cols.has(k));
   if (missing.length)
-    return { issues: [{ file, pointer: '', line: 1, column: 1, message: `the header row lacks the columns ${missing.map((k) => `"${COLUMN_HEADERS.get(k)}"`).join(', ')}`, hint: 'use the CSV that complyflow questions --format csv wrote' }] };
+    return {
+      issues: [
+        {
+          file,
+          pointer: '',
+          line: 1,
+          column: 1,
+          message: `the header row lacks the columns ${missing.map((k) => `"${COLUMN_HEADERS.get(k)}"`).join(', ')}`,
+          hint: 'use the CSV that complyflow questions --format csv wrote',
+        },
+      ],
+    };
   const c = new RowCollector(file);
   rows.slice(1).forEach((r, i) => {
     const get = (k: ColumnKey) => (cols.has(k) ? (r[cols.get(k)!] ?? '') : '');
@@ -173,12 +186,26 @@ export async function answersFromXlsx(bytes: Uint8Array, file: string): Promise<
     });
   }
   if (!sheets.length)
-    return { issues: [{ file, pointer: COVER_SHEET, message: `no vendor table on a "${COVER_SHEET}" sheet`, hint: 'use the workbook complyflow questions --format xlsx wrote; keep its cover sheet' }] };
+    return {
+      issues: [
+        {
+          file,
+          pointer: COVER_SHEET,
+          message: `no vendor table on a "${COVER_SHEET}" sheet`,
+          hint: 'use the workbook complyflow questions --format xlsx wrote; keep its cover sheet',
+        },
+      ],
+    };
   const c = new RowCollector(file);
   for (const { vendor, sheet } of sheets) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) {
-      c.issues.push({ file, pointer: `${COVER_SHEET}`, message: `the cover names a sheet "${sheet}" for vendor ${vendor}, but there is no such sheet`, hint: 'keep the sheet names unchanged' });
+      c.issues.push({
+        file,
+        pointer: `${COVER_SHEET}`,
+        message: `the cover names a sheet "${sheet}" for vendor ${vendor}, but there is no such sheet`,
+        hint: 'keep the sheet names unchanged',
+      });
       continue;
     }
     const header = Array.from({ length: ws.getRow(1).cellCount }, (_, i) => cellText(ws.getRow(1).getCell(i + 1).value));

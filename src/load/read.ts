@@ -62,7 +62,14 @@ export function readBytes(file: string, waitMs = PIPE_WAIT_MS): { bytes?: Uint8A
     return { bytes: r };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read: ${(e as Error).message}`;
+    const message =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a folder, not a file'
+            : `cannot read: ${(e as Error).message}`;
     return { issue: { file, pointer: '', message } };
   } finally {
     if (fd !== undefined) closeSync(fd);

@@ -20,7 +20,11 @@ export const DEFAULT_CONDITIONS_DIR = packagePath('conditions');
 
 /** The shared library of named conditions: every conditions/*.yaml file, names unique across them. */
 export function loadConditions(dir = DEFAULT_CONDITIONS_DIR): { conditions: ConditionLibrary; issues: Issue[] } {
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : [];
   const conditions = new Map<string, NamedCondition & { origin: string }>();
   const issues: Issue[] = [];
   for (const name of files) {
@@ -64,7 +68,13 @@ function packConditions(reg: Regulation, shared: ConditionLibrary, file: string,
   const lib = new Map(shared);
   for (const [key, def] of Object.entries(reg.conditions)) {
     const first = shared.get(key);
-    if (first) issues.push({ file, pointer: `/conditions/${key}`, message: `named condition "${key}" is already defined in the shared library`, hint: `in ${first.origin}; use {ref: ${key}} or pick another name` });
+    if (first)
+      issues.push({
+        file,
+        pointer: `/conditions/${key}`,
+        message: `named condition "${key}" is already defined in the shared library`,
+        hint: `in ${first.origin}; use {ref: ${key}} or pick another name`,
+      });
     else lib.set(key, { ...def, origin: file });
   }
   return lib;
@@ -127,7 +137,9 @@ export function listPacks(root: string): PackFiles[] {
         pack.outside.push(rulesDir);
         return pack;
       }
-      for (const f of readdirSync(rulesDir).filter((n) => n.endsWith('.yaml')).sort()) {
+      for (const f of readdirSync(rulesDir)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort()) {
         const file = join(rulesDir, f);
         if (!within(realDir, file)) pack.outside.push(file);
         else if (f.endsWith('.test.yaml')) pack.testFiles.push(file);
@@ -139,7 +151,11 @@ export function listPacks(root: string): PackFiles[] {
 
 /** The question bank: every questions/*.yaml file, ids unique across them. */
 export function loadQuestions(dir = DEFAULT_QUESTIONS_DIR): { questions: Question[]; issues: Issue[] } {
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : [];
   const questions: Question[] = [];
   const issues: Issue[] = [];
   const seen = new Map<string, string>();
@@ -196,19 +212,13 @@ function packFolderIssue(root: string, packs: readonly PackFiles[]): Issue | und
   const at = (message: string, hint?: string): Issue => ({ file: root, pointer: '', message, ...(hint ? { hint } : {}) });
   if (!existsSync(root)) return at('rule pack folder not found');
   if (!statSync(root).isDirectory()) return at('is a file, not a folder of rule packs');
-  if (existsSync(join(root, 'regulation.yaml')))
-    return at('is one rule pack; give the folder that holds rule packs', `--rules ${dirname(root)}`);
+  if (existsSync(join(root, 'regulation.yaml'))) return at('is one rule pack; give the folder that holds rule packs', `--rules ${dirname(root)}`);
   if (packs.length === 0) return at('holds no rule packs', 'a rule pack is a folder with a regulation.yaml and a rules/ folder');
   return undefined;
 }
 
 /** Load and check every pack under a folder; every issue at once. */
-export function loadRegulations(
-  root: string,
-  tax: Taxonomy,
-  questionIds: ReadonlySet<string>,
-  shared: ConditionLibrary = new Map(),
-): LoadedPacks {
+export function loadRegulations(root: string, tax: Taxonomy, questionIds: ReadonlySet<string>, shared: ConditionLibrary = new Map()): LoadedPacks {
   const regulations: Regulation[] = [];
   const issues: Issue[] = [];
   const ruleFiles = new Map<string, string>();
@@ -219,7 +229,12 @@ export function loadRegulations(
   for (const pack of packs) {
     const packId = basename(pack.dir);
     for (const file of pack.outside)
-      issues.push({ file, pointer: '', message: 'is a link that leads out of its rule pack folder: refused, not read', hint: 'copy the file into the pack folder' });
+      issues.push({
+        file,
+        pointer: '',
+        message: 'is a link that leads out of its rule pack folder: refused, not read',
+        hint: 'copy the file into the pack folder',
+      });
     if (pack.outside.includes(pack.dir) || pack.outside.includes(pack.regulationFile)) continue;
     if (!existsSync(pack.regulationFile)) {
       issues.push({ file: pack.dir, pointer: '', message: 'rule pack has no regulation.yaml' });

@@ -18,7 +18,8 @@ type StandaloneCode = (ajv: InstanceType<AjvClass>, refsOrFuncs?: Record<string,
 const ajvClass = () => require('ajv') as AjvClass;
 const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false } as const;
 
-export type SchemaName = 'flow' | 'rule' | 'regulation' | 'rule-test' | 'status' | 'questions' | 'report' | 'condition' | 'conditions' | 'store-mapping' | 'scenario';
+export type SchemaName =
+  'flow' | 'rule' | 'regulation' | 'rule-test' | 'status' | 'questions' | 'report' | 'condition' | 'conditions' | 'store-mapping' | 'scenario';
 
 /** The schemas of what users hand in on every run, compiled to code at build time. */
 export const PRECOMPILED: readonly SchemaName[] = ['flow', 'status'];
@@ -145,7 +146,7 @@ export function pointerLabel(pointer: string): string {
 
 /** A value as a message shows it: a long one cut, so one bad value cannot flood the terminal. */
 export function shownValue(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
   if (text.length <= max) return text;
   // never cut between the two halves of a character outside the BMP
   const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
@@ -168,11 +169,7 @@ export function schemaIssues(file: string, root: unknown, errors: readonly Error
   // When a oneOf fails, ajv reports every branch; keep the branch errors only
   // if there is nothing more specific at or below that place.
   const specific = errors.filter((e) => !['oneOf', 'anyOf', 'allOf', 'if'].includes(e.keyword));
-  const list = errors.filter(
-    (e) =>
-      !['oneOf', 'anyOf', 'allOf', 'if'].includes(e.keyword) ||
-      !specific.some((s) => s.instancePath.startsWith(e.instancePath)),
-  );
+  const list = errors.filter((e) => !['oneOf', 'anyOf', 'allOf', 'if'].includes(e.keyword) || !specific.some((s) => s.instancePath.startsWith(e.instancePath)));
   // Drop type errors from oneOf branches when a sibling branch matched the type.
   for (const e of list) {
     let pointer = e.instancePath;
@@ -224,10 +221,7 @@ export function schemaIssues(file: string, root: unknown, errors: readonly Error
         break;
       case 'minProperties':
       case 'maxProperties':
-        message =
-          e.keyword === 'maxProperties'
-            ? `${here} must hold exactly one condition (wrap several in all: or any:)`
-            : `${here} must not be empty`;
+        message = e.keyword === 'maxProperties' ? `${here} must hold exactly one condition (wrap several in all: or any:)` : `${here} must not be empty`;
         break;
       case 'oneOf':
       case 'anyOf':

@@ -63,7 +63,10 @@ export async function openWorkbook(bytes: Uint8Array, file: string, hint: string
         {
           file,
           pointer: '',
-          message: unpacked === undefined ? 'not a readable XLSX workbook (no ZIP directory)' : `the workbook unpacks to ${unpacked} bytes; the limit is ${MAX_UNPACKED_XLSX_BYTES}`,
+          message:
+            unpacked === undefined
+              ? 'not a readable XLSX workbook (no ZIP directory)'
+              : `the workbook unpacks to ${unpacked} bytes; the limit is ${MAX_UNPACKED_XLSX_BYTES}`,
           hint,
         },
       ],

@@ -26,7 +26,18 @@ export function statusFromRows(rows: readonly (readonly string[])[], file: strin
   const col = (name: string) => header.indexOf(name.toLowerCase());
   const [id, status, owner, evidence] = [col('Item id'), col('Status'), col('Owner'), col('Evidence on file')];
   if (id < 0 || status < 0)
-    return { issues: [{ file, pointer: where(1), line: 1, column: 1, message: 'the header row lacks the columns "Item id" and "Status"', hint: 'use the checklist complyflow check --format csv or xlsx wrote' }] };
+    return {
+      issues: [
+        {
+          file,
+          pointer: where(1),
+          line: 1,
+          column: 1,
+          message: 'the header row lacks the columns "Item id" and "Status"',
+          hint: 'use the checklist complyflow check --format csv or xlsx wrote',
+        },
+      ],
+    };
   const issues: Issue[] = [];
   const items: Record<string, StatusEntry> = Object.create(null);
   const rowOf = new Map<string, number>();
@@ -41,7 +52,10 @@ export function statusFromRows(rows: readonly (readonly string[])[], file: strin
     }
     const value = get(status).toLowerCase();
     const ownerText = get(owner);
-    const evidenceList = get(evidence).split(';').map((e) => e.trim()).filter(Boolean);
+    const evidenceList = get(evidence)
+      .split(';')
+      .map((e) => e.trim())
+      .filter(Boolean);
     // An untouched row (todo, nobody, nothing on file) says nothing: the item stays as the report has it.
     if ((value === '' || value === 'todo') && !ownerText && !evidenceList.length) return;
     if (value && !ITEM_STATUSES.includes(value as ItemStatus)) {
@@ -63,14 +77,21 @@ export function statusFromRows(rows: readonly (readonly string[])[], file: strin
     };
   });
   if (issues.length) return { issues };
-  return { status: { version: 1, items: { ...items } }, issues, where: (kind, itemId) => (kind === 'items' && rowOf.has(itemId) ? `${file}, ${where(rowOf.get(itemId)!)}` : undefined) };
+  return {
+    status: { version: 1, items: { ...items } },
+    issues,
+    where: (kind, itemId) => (kind === 'items' && rowOf.has(itemId) ? `${file}, ${where(rowOf.get(itemId)!)}` : undefined),
+  };
 }
 
 async function statusFromXlsx(bytes: Uint8Array, file: string): Promise<LoadedStatus> {
   const { wb, issues } = await openWorkbook(bytes, file, 'use the workbook complyflow check --format xlsx wrote');
   if (!wb) return { issues };
   const ws = wb.getWorksheet('Checklist');
-  if (!ws) return { issues: [{ file, pointer: '', message: 'no "Checklist" sheet', hint: 'use the workbook complyflow check --format xlsx wrote; keep its sheet names' }] };
+  if (!ws)
+    return {
+      issues: [{ file, pointer: '', message: 'no "Checklist" sheet', hint: 'use the workbook complyflow check --format xlsx wrote; keep its sheet names' }],
+    };
   const width = ws.getRow(1).cellCount;
   const rows: string[][] = [];
   for (let n = 1; n <= ws.rowCount; n++) {
@@ -122,11 +143,20 @@ export async function requireLoadedStatus(file: string): Promise<Required<Pick<L
  * One line per status entry that matches no current item or task: where it is, and the nearest id that
  * exists. Said at once, so a typo is fixed before anyone reads to the bottom of the report.
  */
-export function unmatchedStatusLines(status: StatusFile, where: LoadedStatus['where'], file: string, itemIds: readonly string[], taskIds: readonly string[]): string[] {
+export function unmatchedStatusLines(
+  status: StatusFile,
+  where: LoadedStatus['where'],
+  file: string,
+  itemIds: readonly string[],
+  taskIds: readonly string[],
+): string[] {
   const items = new Set(itemIds);
   const tasks = new Set(taskIds);
   const lines: string[] = [];
-  for (const [kind, ids, known] of [['items', Object.keys(status.items), items], ['tasks', Object.keys(status.tasks ?? {}), tasks]] as const)
+  for (const [kind, ids, known] of [
+    ['items', Object.keys(status.items), items],
+    ['tasks', Object.keys(status.tasks ?? {}), tasks],
+  ] as const)
     for (const id of ids) {
       if (known.has(id)) continue;
       const hint = didYouMean(id, kind === 'items' ? itemIds : taskIds);

@@ -106,7 +106,8 @@ function tooManyValues(text: string): string | undefined {
 
 /** What a file holds when it holds no YAML value, in words. */
 function emptyFile(text: string, bom: boolean): string {
-  if (/^\s*$/.test(text)) return text === '' ? (bom ? 'the file is empty (only a byte-order mark)' : 'the file is empty') : 'the file is empty (only blank space)';
+  if (/^\s*$/.test(text))
+    return text === '' ? (bom ? 'the file is empty (only a byte-order mark)' : 'the file is empty') : 'the file is empty (only blank space)';
   return 'the file holds only comments, no YAML value';
 }
 
@@ -132,7 +133,8 @@ function oddNodes(doc: Document.Parsed, file: string, at: (offset: number) => { 
       for (const pair of node.items) {
         if (isScalar(pair.key)) {
           const key = String(pair.key.value);
-          if (keys.has(key)) issues.push({ file, pointer: '', ...at(pair.key.range?.[0] ?? 0), message: `the key "${key}" is given twice in this mapping`, hint: 'keep one' });
+          if (keys.has(key))
+            issues.push({ file, pointer: '', ...at(pair.key.range?.[0] ?? 0), message: `the key "${key}" is given twice in this mapping`, hint: 'keep one' });
           keys.add(key);
         }
         stack.push(pair.key, pair.value);
@@ -178,12 +180,33 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
   for (const e of doc.errors) {
     const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     // The parser recurses per level: thousands of levels overflow its stack, which is no syntax error to the user.
-    if (/Maximum call stack/.test(msg)) issues.push({ file, pointer: '', ...at(e.pos[0]), message: 'the YAML is nested too deeply to read', hint: 'a flow needs a handful of levels; check that this is the right file' });
-    else if (e.code === 'MULTIPLE_DOCS') issues.push({ file, pointer: '', ...at(e.pos[0]), message: 'a second YAML document starts here; give one document per file', hint: 'remove the --- line, or split the file' });
+    if (/Maximum call stack/.test(msg))
+      issues.push({
+        file,
+        pointer: '',
+        ...at(e.pos[0]),
+        message: 'the YAML is nested too deeply to read',
+        hint: 'a flow needs a handful of levels; check that this is the right file',
+      });
+    else if (e.code === 'MULTIPLE_DOCS')
+      issues.push({
+        file,
+        pointer: '',
+        ...at(e.pos[0]),
+        message: 'a second YAML document starts here; give one document per file',
+        hint: 'remove the --- line, or split the file',
+      });
     else issues.push({ file, pointer: '', ...at(e.pos[0]), message: `YAML syntax: ${msg}` });
   }
   for (const w of doc.warnings)
-    if (w.code === 'TAG_RESOLVE_FAILED') issues.push({ file, pointer: '', ...at(w.pos[0]), message: `unknown YAML tag ${/: (.*)$/.exec(w.message.split('\n')[0]!)?.[1] ?? ''}`.trimEnd(), hint: 'remove the tag' });
+    if (w.code === 'TAG_RESOLVE_FAILED')
+      issues.push({
+        file,
+        pointer: '',
+        ...at(w.pos[0]),
+        message: `unknown YAML tag ${/: (.*)$/.exec(w.message.split('\n')[0]!)?.[1] ?? ''}`.trimEnd(),
+        hint: 'remove the tag',
+      });
   if (!issues.length && doc.contents === null) issues.push({ file, pointer: '', line: 1, column: 1, message: emptyFile(text, bom) });
   if (!issues.length) issues.push(...oddNodes(doc, file, at));
   // each mapping's keys indexed once, so locating many issues stays linear
@@ -223,9 +246,10 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    const message = e instanceof Error && /alias/i.test(e.message)
-      ? 'too many YAML aliases (possible alias bomb); expand the anchors by hand'
-      : `cannot read YAML: ${e instanceof Error ? e.message : String(e)}`;
+    const message =
+      e instanceof Error && /alias/i.test(e.message)
+        ? 'too many YAML aliases (possible alias bomb); expand the anchors by hand'
+        : `cannot read YAML: ${e instanceof Error ? e.message : String(e)}`;
     return { value: undefined, doc, lines, issues: [{ file, pointer: '', line: 1, column: 1, message }], locate };
   }
 

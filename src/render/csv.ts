@@ -21,7 +21,10 @@ export function* csvPieces(header: readonly string[], rows: Iterable<readonly st
   let batch: (readonly string[])[] = [header];
   let first = true;
   const piece = () => {
-    const text = stringify(batch.map((r) => r.map((c) => neutralizeCell(c))), { bom: first, record_delimiter: 'windows', quoted_match: /[\r\n\t]/ });
+    const text = stringify(
+      batch.map((r) => r.map((c) => neutralizeCell(c))),
+      { bom: first, record_delimiter: 'windows', quoted_match: /[\r\n\t]/ },
+    );
     first = false;
     batch = [];
     return text;
@@ -45,8 +48,25 @@ export function renderQuestionnaireCsv(doc: Questionnaire): string {
 }
 
 export const CHECKLIST_CSV_HEADER = [
-  'Item id', 'Regulation', 'Jurisdiction', 'Topic', 'Severity', 'Determination', 'Status', 'Owner',
-  'Title', 'Citation', 'URL', 'Verification', 'Subject', 'Why', 'Action', 'Deadline', 'Evidence expected', 'Evidence on file', 'To decide, give',
+  'Item id',
+  'Regulation',
+  'Jurisdiction',
+  'Topic',
+  'Severity',
+  'Determination',
+  'Status',
+  'Owner',
+  'Title',
+  'Citation',
+  'URL',
+  'Verification',
+  'Subject',
+  'Why',
+  'Action',
+  'Deadline',
+  'Evidence expected',
+  'Evidence on file',
+  'To decide, give',
 ] as const;
 
 /** Item id of the row that leads the checklist table when offered markets have no rule pack. */
@@ -65,7 +85,7 @@ export function uncoveredRows(report: Report): string[][] {
   set('Topic', 'scope');
   set('Determination', 'not-covered');
   set('Title', uncoveredSentence(report.uncoveredMarkets));
-  set('Action', 'Check these markets\' laws another way, or load a rule pack that covers them (--rules), before launching there.');
+  set('Action', "Check these markets' laws another way, or load a rule pack that covers them (--rules), before launching there.");
   return [row];
 }
 

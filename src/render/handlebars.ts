@@ -89,9 +89,7 @@ function inCodeSpan(before: Node | undefined, after: Node | undefined): boolean 
 
 function wrapped(m: hbs.AST.MustacheStatement, helper: 'md' | 'mdCode'): hbs.AST.MustacheStatement {
   const value: hbs.AST.Expression =
-    m.params.length || m.hash
-      ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression)
-      : m.path;
+    m.params.length || m.hash ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as hbs.AST.SubExpression) : m.path;
   const path: hbs.AST.PathExpression = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc: m.loc };
   return { ...m, path, params: [value], hash: undefined as unknown as hbs.AST.Hash, escaped: false };
 }

@@ -21,7 +21,10 @@ export function* markdownPieces(report: Report, context: RenderContext = {}): Ge
   const view = { ...buildView(report), audit: auditExtras(report, context.flow) };
   const law = template('checklist-law.md.hbs', 'markdown');
   // The frame with one stand-in law, whose section marks where the laws go.
-  const frame = template('checklist.md.hbs', 'markdown')({ ...view, applicable: [{}] }, { partials: { law: () => LAWS, plan: template('plan.md.hbs', 'markdown') } });
+  const frame = template('checklist.md.hbs', 'markdown')(
+    { ...view, applicable: [{}] },
+    { partials: { law: () => LAWS, plan: template('plan.md.hbs', 'markdown') } },
+  );
   const at = frame.indexOf(LAWS);
   const blankLines = new BlankLines();
   yield blankLines.cut(frame.slice(0, at));

@@ -61,15 +61,7 @@ export function lawLegend(doc: Questionnaire): Array<[string, string, string]> {
 
 /** One vendor's question rows (raw text, not yet neutralised). */
 export function questionRows(vendor: ReportVendor, doc: Questionnaire): string[][] {
-  return vendor.questions.map((q) => [
-    q.id,
-    q.text,
-    lawNames(q, doc),
-    q.citations.join('; '),
-    q.evidence.join('; '),
-    '',
-    '',
-  ]);
+  return vendor.questions.map((q) => [q.id, q.text, lawNames(q, doc), q.citations.join('; '), q.evidence.join('; '), '', '']);
 }
 
 // ---------------------------------------------------------------- Markdown

@@ -22,12 +22,27 @@ export function ropaFor(lib: RuleLibrary, flow: Flow, view: RopaView = 'controll
 const transferText = (t: { recipientName: string; country: string; safeguard: string }) => `${t.recipientName} → ${t.country}: ${t.safeguard}`;
 
 export const ROPA_CONTROLLER_COLUMNS = [
-  'Purpose', 'Description', 'Use', 'Lawful basis', 'Categories of data', 'Categories of data subjects', 'Recipients',
-  'Transfers outside the EEA and safeguards', 'Retention', 'Security measures',
+  'Purpose',
+  'Description',
+  'Use',
+  'Lawful basis',
+  'Categories of data',
+  'Categories of data subjects',
+  'Recipients',
+  'Transfers outside the EEA and safeguards',
+  'Retention',
+  'Security measures',
 ] as const;
 export const ROPA_PROCESSOR_COLUMNS = [
-  'Processor', 'Role', 'Services', 'Regions', 'Controller', 'Processing on behalf of the controller (purposes)', 'Categories of data',
-  'Transfers outside the EEA and safeguards', 'Security measures',
+  'Processor',
+  'Role',
+  'Services',
+  'Regions',
+  'Controller',
+  'Processing on behalf of the controller (purposes)',
+  'Categories of data',
+  'Transfers outside the EEA and safeguards',
+  'Security measures',
 ] as const;
 
 export function ropaRows(ropa: Ropa): { header: readonly string[]; rows: string[][] } {
@@ -70,7 +85,11 @@ export async function renderRopa(ropa: Ropa, format: RopaFormat, asOf: string): 
       const { renderTableXlsx } = await import('./xlsx.js');
       return renderTableXlsx(
         `Record of processing activities (GDPR Art. 30, ${ropa.view} view)`,
-        [['Controller', ropa.controller.name], ['Generated', asOf], ['Disclaimer', DISCLAIMER]],
+        [
+          ['Controller', ropa.controller.name],
+          ['Generated', asOf],
+          ['Disclaimer', DISCLAIMER],
+        ],
         'Record of processing',
         header,
         rows,
@@ -87,4 +106,3 @@ export async function renderRopa(ropa: Ropa, format: RopaFormat, asOf: string): 
       return template('ropa.md.hbs', 'markdown')({ ropa, disclaimer: DISCLAIMER, processorView: ropa.view === 'processor' }).replace(/\n{3,}/g, '\n\n');
   }
 }
-

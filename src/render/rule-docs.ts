@@ -35,7 +35,9 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
   out.push(`- Jurisdiction: ${reg.jurisdiction}${reg.territory ? ` (territory: ${reg.territory.join(', ')})` : ''}`);
   out.push(`- Kind: ${reg.kind ?? 'law'}`);
   out.push(`- Text followed: ${esc(reg.version)}`);
-  out.push(`- In force: ${reg.inForce}${readAt(reg.inForceSource)}${reg.inForceVerification && reg.inForceVerification !== 'verified' ? ` (${reg.inForceVerification})` : ''}`);
+  out.push(
+    `- In force: ${reg.inForce}${readAt(reg.inForceSource)}${reg.inForceVerification && reg.inForceVerification !== 'verified' ? ` (${reg.inForceVerification})` : ''}`,
+  );
   for (const p of reg.phases ?? []) out.push(`  - ${p.date}: ${esc(p.description)}${readAt(p.source)}`);
   out.push(`- Last reviewed: ${reg.lastReviewed}`);
   out.push(`- Sources: ${reg.sources.map((s) => link(s.title, s.url)).join('; ')}`, '');
@@ -57,7 +59,9 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
     out.push('## Parameters', '', '| name | value | citation | description |', '| --- | --- | --- | --- |');
     for (const [name, p] of params) {
       const sched = (p.schedule ?? []).map((s) => `; from ${s.from}: ${JSON.stringify(s.value)}`).join('');
-      out.push(`| ${esc(name)} | ${esc(JSON.stringify(p.value))}${esc(sched)} | ${esc(p.citation ?? '')}${readAt(p.source)} | ${esc(p.description)}${p.verification && p.verification !== 'verified' ? ` (${p.verification})` : ''} |`);
+      out.push(
+        `| ${esc(name)} | ${esc(JSON.stringify(p.value))}${esc(sched)} | ${esc(p.citation ?? '')}${readAt(p.source)} | ${esc(p.description)}${p.verification && p.verification !== 'verified' ? ` (${p.verification})` : ''} |`,
+      );
     }
     out.push('');
   }
@@ -68,7 +72,10 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
     out.push('');
   }
   out.push('## Rules', '', '| rule | citation | topic | severity | for | verification |', '| --- | --- | --- | --- | --- | --- |');
-  for (const r of reg.rules) out.push(`| [${r.id}](#${r.id}) | ${esc(r.citation)} | ${r.topic} | ${r.severity} | ${givesOneItem(r) ? `game, if any ${r.for}` : r.for} | ${r.verification ?? 'verified'} |`);
+  for (const r of reg.rules)
+    out.push(
+      `| [${r.id}](#${r.id}) | ${esc(r.citation)} | ${r.topic} | ${r.severity} | ${givesOneItem(r) ? `game, if any ${r.for}` : r.for} | ${r.verification ?? 'verified'} |`,
+    );
   out.push('');
   for (const r of reg.rules) out.push(...ruleDocLines(r, tests.get(r.id)));
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
@@ -81,9 +88,12 @@ export function ruleDocLines(r: Rule, t?: RuleTestFile): string[] {
   out.push(`- Citation: ${link(r.citation, r.url)}`);
   for (const s of asList(r.source)) out.push(`  - Read: ${link(s.pinpoint, s.url)}, on ${s.read}`);
   if (r.reads) out.push(`  - Reads: ${esc(r.reads)}`);
-  out.push(`- Topic: ${r.topic}; severity: ${r.severity}; ${givesOneItem(r) ? `one item for the game, if any ${r.for} matches (its reasons name them)` : `one item per ${r.for}`}`);
+  out.push(
+    `- Topic: ${r.topic}; severity: ${r.severity}; ${givesOneItem(r) ? `one item for the game, if any ${r.for} matches (its reasons name them)` : `one item per ${r.for}`}`,
+  );
   if (r.inForce) out.push(`- In force from ${r.inForce}`);
-  if (r.deadline) out.push(`- Deadline: within ${describeDuration(r.deadline.within)} (\`${r.deadline.within}\`) of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
+  if (r.deadline)
+    out.push(`- Deadline: within ${describeDuration(r.deadline.within)} (\`${r.deadline.within}\`) of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
   if (r.questions?.length) out.push(`- Vendor questions: ${r.questions.join(', ')}`);
   out.push(`- Verification: ${r.verification ?? 'verified'}${r.note ? `. ${esc(r.note)}` : ''}`, '');
   out.push('When:', '', ...fenced('yaml', stringify(r.whenAsWritten ?? r.when).trimEnd()), '');
@@ -92,7 +102,9 @@ export function ruleDocLines(r: Rule, t?: RuleTestFile): string[] {
   if (t) {
     out.push('Examples (from the fixtures):', '');
     for (const c of t.invalid)
-      out.push(`- fires: ${esc(c.name)} → ${(c.expect ?? []).map((e) => `${e.subject}${e.triggers ? ` (for ${e.triggers.join(', ')})` : ''}${e.determination && e.determination !== 'applies' ? ` (${e.determination})` : ''}`).join(', ')}`);
+      out.push(
+        `- fires: ${esc(c.name)} → ${(c.expect ?? []).map((e) => `${e.subject}${e.triggers ? ` (for ${e.triggers.join(', ')})` : ''}${e.determination && e.determination !== 'applies' ? ` (${e.determination})` : ''}`).join(', ')}`,
+      );
     for (const c of t.valid) out.push(`- does not fire: ${esc(c.name)}`);
     for (const c of t.todo ?? []) out.push(`- known gap: ${esc(c.name)}`);
     out.push('');

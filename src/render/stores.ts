@@ -40,12 +40,30 @@ export function playCsvRows(play: PlayAnswers, layout: PlayCsvLayout, mapping: S
     rows.push([q(cs.id), cs.shared, tick(a.shared === true), cs.requirement, `${t.name} / Shared`]);
     rows.push([q(Q.ephemeral.id), '', bool(a.ephemeral), Q.ephemeral.requirement, `${t.name} / Processed ephemerally?`]);
     const uc = Q.userControl;
-    rows.push([q(uc.id), uc.optional, a.optional === true ? V.yes : V.unanswered, uc.requirement, `${t.name} / Users can choose whether this data is collected`]);
+    rows.push([
+      q(uc.id),
+      uc.optional,
+      a.optional === true ? V.yes : V.unanswered,
+      uc.requirement,
+      `${t.name} / Users can choose whether this data is collected`,
+    ]);
     rows.push([q(uc.id), uc.required, a.optional === false ? V.yes : V.unanswered, uc.requirement, `${t.name} / Data collection is required`]);
     for (const p of mapping.purposes)
-      rows.push([q(Q.collectionPurpose.id), p.id, tick(a.collectionPurposes.some((x) => x.id === p.id)), Q.collectionPurpose.requirement, `${t.name} collected for / ${p.name}`]);
+      rows.push([
+        q(Q.collectionPurpose.id),
+        p.id,
+        tick(a.collectionPurposes.some((x) => x.id === p.id)),
+        Q.collectionPurpose.requirement,
+        `${t.name} collected for / ${p.name}`,
+      ]);
     for (const p of mapping.purposes)
-      rows.push([q(Q.sharingPurpose.id), p.id, tick(a.sharingPurposes.some((x) => x.id === p.id)), Q.sharingPurpose.requirement, `${t.name} shared for / ${p.name}`]);
+      rows.push([
+        q(Q.sharingPurpose.id),
+        p.id,
+        tick(a.sharingPurposes.some((x) => x.id === p.id)),
+        Q.sharingPurpose.requirement,
+        `${t.name} shared for / ${p.name}`,
+      ]);
   }
   return rows;
 }
@@ -54,7 +72,10 @@ export function playCsvRows(play: PlayAnswers, layout: PlayCsvLayout, mapping: S
 function sheetView(s: StoreAnswers, mapping: StoreMapping | undefined) {
   const answered = new Set(s.dataTypes.map((t) => t.id));
   const base = {
-    notCollected: (mapping?.dataTypes ?? []).filter((t) => !answered.has(t.id)).map((t) => `${t.category} / ${t.name}`).join('; '),
+    notCollected: (mapping?.dataTypes ?? [])
+      .filter((t) => !answered.has(t.id))
+      .map((t) => `${t.category} / ${t.name}`)
+      .join('; '),
     name: s.name,
     lastReviewed: s.lastReviewed,
     sources: s.sources,
@@ -101,7 +122,12 @@ function view(report: StoresReport, mappings: readonly StoreMapping[]) {
     report,
     disclaimer: DISCLAIMER,
     platforms: report.game.platforms?.join(', ') ?? 'not given',
-    stores: report.stores.map((s) => sheetView(s, mappings.find((m) => m.store === s.store))),
+    stores: report.stores.map((s) =>
+      sheetView(
+        s,
+        mappings.find((m) => m.store === s.store),
+      ),
+    ),
   };
 }
 

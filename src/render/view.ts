@@ -46,7 +46,10 @@ export function buildPlanView(report: Report): PlanView {
   const tasks = report.plan.map((task, i) => ({
     n: i + 1,
     task,
-    laws: task.regulations.length <= LISTED_LAWS ? task.regulations.join(', ') : `${task.regulations.length} laws: ${task.regulations.slice(0, LISTED_LAWS).join(', ')} and ${task.regulations.length - LISTED_LAWS} more`,
+    laws:
+      task.regulations.length <= LISTED_LAWS
+        ? task.regulations.join(', ')
+        : `${task.regulations.length} laws: ${task.regulations.slice(0, LISTED_LAWS).join(', ')} and ${task.regulations.length - LISTED_LAWS} more`,
   }));
   return { tasks, closed: report.plan.filter((t) => t.status === 'done' || t.status === 'not-applicable').length };
 }
@@ -71,7 +74,6 @@ export function staleStatusEntries(report: Report): StaleStatusEntry[] {
     return rule !== id && ids.has(rule) ? { id, now: rule } : { id };
   });
 }
-
 
 export function buildView(report: Report): ReportView {
   const byRegulation = groupBy(report.items, (i) => i.regulation);

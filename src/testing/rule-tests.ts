@@ -110,7 +110,13 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
       names.add(c.name);
       const { flow, issues } = caseFlow(base.value, c, `${file} (case "${c.name}")`, tax);
       if (!flow) {
-        report.results.push({ rule: ruleId, kind, name: c.name, ok: false, message: `the case's flow is invalid: ${issues.map((i) => `${i.pointer} ${i.message}`).join('; ')}` });
+        report.results.push({
+          rule: ruleId,
+          kind,
+          name: c.name,
+          ok: false,
+          message: `the case's flow is invalid: ${issues.map((i) => `${i.pointer} ${i.message}`).join('; ')}`,
+        });
         continue;
       }
       const asOf = c.asOf ?? spec.asOf ?? reg.lastReviewed;
@@ -141,7 +147,13 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
         const want = (c.expect ?? []).map(label).sort();
         const have = got.map(label).sort();
         const ok = JSON.stringify(want) === JSON.stringify(have);
-        report.results.push({ rule: ruleId, kind, name: c.name, ok, ...(ok ? {} : { message: `expected ${want.join('; ') || 'nothing'}, found ${show(got)}` }) });
+        report.results.push({
+          rule: ruleId,
+          kind,
+          name: c.name,
+          ok,
+          ...(ok ? {} : { message: `expected ${want.join('; ') || 'nothing'}, found ${show(got)}` }),
+        });
       }
     }
   }

@@ -75,7 +75,8 @@ export function runScenarioFile(file: string, lib: ScenarioLibrary, defaultAsOf:
   for (const c of spec.cases) {
     if (names.has(c.name)) report.issues.push({ file, pointer: '', message: `two cases are named "${c.name}"` });
     names.add(c.name);
-    if (!c.present?.length && !c.absent?.length) report.issues.push({ file, pointer: '', message: `case "${c.name}" expects nothing: give present or absent ids` });
+    if (!c.present?.length && !c.absent?.length)
+      report.issues.push({ file, pointer: '', message: `case "${c.name}" expects nothing: give present or absent ids` });
     const present = (c.present ?? []).map((p) => (typeof p === 'string' ? { id: p } : p));
     const absent = c.absent ?? [];
     const failures = unknownRules([...present.map((p) => p.id), ...absent], lib.regulations).map((id) => `${id}: no such rule in the library`);
@@ -84,7 +85,11 @@ export function runScenarioFile(file: string, lib: ScenarioLibrary, defaultAsOf:
       report.results.push({ name: c.name, ok: false, failures: [`the case's flow is invalid: ${issues.map((i) => `${i.pointer} ${i.message}`).join('; ')}`] });
       continue;
     }
-    const items = evaluate(flow, lib.regulations, lib.tax, { asOf: c.asOf ?? spec.asOf ?? defaultAsOf, toolVersion: 'scenario', questions: lib.questions }).items;
+    const items = evaluate(flow, lib.regulations, lib.tax, {
+      asOf: c.asOf ?? spec.asOf ?? defaultAsOf,
+      toolVersion: 'scenario',
+      questions: lib.questions,
+    }).items;
     for (const p of present) {
       const found = items.filter(matches(p.id));
       if (!found.length) {

@@ -15,7 +15,7 @@ beforeAll(() => {
 });
 
 describe('complyflow diff', () => {
-  it('after adding one vendor, lists exactly that vendor\'s new items and removes nothing', () => {
+  it("after adding one vendor, lists exactly that vendor's new items and removes nothing", () => {
     const oldFile = join(dir, 'old.json');
     const newFile = join(dir, 'new.json');
     expect(cli(['check', EXAMPLE, '--format', 'json', '--as-of', AS_OF, '--out', oldFile]).code).toBe(0);
@@ -36,7 +36,12 @@ describe('complyflow diff', () => {
     expect(diff.laws.noLongerApply).toEqual([]);
     // every item of the new report that names the vendor is in the added list
     const report = JSON.parse(readFileSync(newFile, 'utf8')) as { items: Array<{ id: string }> };
-    expect(diff.added.map((i) => i.id)).toEqual(report.items.map((i) => i.id).filter((id) => id.includes('nimbus')).sort());
+    expect(diff.added.map((i) => i.id)).toEqual(
+      report.items
+        .map((i) => i.id)
+        .filter((id) => id.includes('nimbus'))
+        .sort(),
+    );
 
     const md = cli(['diff', oldFile, newFile]);
     expect(md.code).toBe(0);
@@ -116,12 +121,13 @@ describe('OSCAL assessment results', () => {
     expect(ar.metadata['oscal-version']).toBe('1.0.6');
     expect(ar.metadata['last-modified']).toBe(`${AS_OF}T00:00:00Z`);
     const report = checkJson(EXAMPLE);
-    const findings = ar.results.flatMap((r: { findings?: unknown[] }) => r.findings ?? []) as Array<{ uuid: string; props: Array<{ name: string; value: string }> }>;
+    const findings = ar.results.flatMap((r: { findings?: unknown[] }) => r.findings ?? []) as Array<{
+      uuid: string;
+      props: Array<{ name: string; value: string }>;
+    }>;
     expect(findings).toHaveLength(report.items.length);
     expect(new Set(findings.map((f) => f.uuid)).size).toBe(findings.length);
     const first = report.items[0]!;
-    expect(findings.find((f) => f.props.some((p) => p.name === 'item-id' && p.value === first.id))!.uuid).toBe(
-      uuidV5(`finding:${report.game.id}:${first.id}`),
-    );
+    expect(findings.find((f) => f.props.some((p) => p.name === 'item-id' && p.value === first.id))!.uuid).toBe(uuidV5(`finding:${report.game.id}:${first.id}`));
   });
 });

@@ -92,7 +92,11 @@ const SLOW = 240_000;
 beforeAll(() => {
   dir = scratch();
   files.hostile = writeFlow(dir, 'hostile.yaml', flowWith(pick));
-  files.benign = writeFlow(dir, 'benign.yaml', flowWith((k) => `Name ${k}`));
+  files.benign = writeFlow(
+    dir,
+    'benign.yaml',
+    flowWith((k) => `Name ${k}`),
+  );
   const report = checkJson(files.benign);
   const write = (name: string, text: string) => {
     const file = join(dir, name);
@@ -100,9 +104,15 @@ beforeAll(() => {
     return file;
   };
   files.status = write('status.yaml', statusFor(report, pick));
-  files.benignStatus = write('benign-status.yaml', statusFor(report, (k) => `Name ${k}`));
+  files.benignStatus = write(
+    'benign-status.yaml',
+    statusFor(report, (k) => `Name ${k}`),
+  );
   files.answers = write('answers.yaml', answersFor(report, pick));
-  files.benignAnswers = write('benign-answers.yaml', answersFor(report, (k) => `Name ${k}`));
+  files.benignAnswers = write(
+    'benign-answers.yaml',
+    answersFor(report, (k) => `Name ${k}`),
+  );
 }, SLOW);
 
 const runs = new Map<string, string>();
@@ -119,8 +129,14 @@ function run(args: string[]): string {
 }
 
 const checkArgs = (hostile: boolean) => [
-  'check', hostile ? files.hostile : files.benign, '--as-of', AS_OF,
-  '--status', hostile ? files.status : files.benignStatus, '--answers', hostile ? files.answers : files.benignAnswers,
+  'check',
+  hostile ? files.hostile : files.benign,
+  '--as-of',
+  AS_OF,
+  '--status',
+  hostile ? files.status : files.benignStatus,
+  '--answers',
+  hostile ? files.answers : files.benignAnswers,
 ];
 
 // ---------------------------------------------------------------- CSV
@@ -135,7 +151,8 @@ function unquotedBreaks(csv: string): string[] {
   for (let i = 0; i < csv.length; i++) {
     const c = csv[i]!;
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\t' || (c === '\r' && csv[i + 1] !== '\n') || (c === '\n' && csv[i - 1] !== '\r'))) found.push(JSON.stringify(csv.slice(Math.max(0, i - 20), i + 5)));
+    else if (!quoted && (c === '\t' || (c === '\r' && csv[i + 1] !== '\n') || (c === '\n' && csv[i - 1] !== '\r')))
+      found.push(JSON.stringify(csv.slice(Math.max(0, i - 20), i + 5)));
   }
   return found;
 }
@@ -164,7 +181,10 @@ describe('CSV: every CSV the tool writes', () => {
     for (const [name, csv] of Object.entries(outputs)) {
       const rows = parseCsv(csv, { bom: true, relax_column_count: false }) as string[][];
       const cells = rows.flat();
-      expect(cells.filter((c) => SPREADSHEET_FORMULA.test(c)), name).toEqual([]);
+      expect(
+        cells.filter((c) => SPREADSHEET_FORMULA.test(c)),
+        name,
+      ).toEqual([]);
       expect(new Set(rows.map((r) => r.length)).size, `${name}: every row has the header's cells`).toBe(1);
     }
     // the owners cover every hostile start; each is there whole, after the guard's quote
@@ -177,20 +197,28 @@ const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((f) => existsS
 if (!SOFFICE) console.warn('skipping the LibreOffice test: no soffice (apt-get install libreoffice-calc-nogui)');
 
 describe.skipIf(!SOFFICE)('CSV opened in LibreOffice Calc', () => {
-  it('has no formula cell; the same cells unguarded do', () => {
-    const csvs = ['checklist', 'questions', 'ropa', 'ropa-processor'].map((n) => join(dir, `${n}.csv`));
-    for (const f of csvs) expect(existsSync(f), f).toBe(true);
-    // the control: what the guard stops, written as it would be without it
-    const control = join(dir, 'control.csv');
-    writeFileSync(control, '=1+1,=HYPERLINK("https://evil.example";"x")\r\n');
-    const out = join(dir, 'calc');
-    const r = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'fods', '--outdir', out, ...csvs, control], { encoding: 'utf8', timeout: SLOW - 10_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const formulas = (name: string) => [...readFileSync(join(out, `${name}.fods`), 'utf8').matchAll(/table:formula="([^"]*)"/g)].map((m) => m[1]);
-    expect(readdirSync(out).sort()).toEqual(['checklist.fods', 'control.fods', 'questions.fods', 'ropa-processor.fods', 'ropa.fods']);
-    expect(formulas('control')).toHaveLength(2);
-    for (const name of ['checklist', 'questions', 'ropa', 'ropa-processor']) expect(formulas(name), name).toEqual([]);
-  }, SLOW);
+  it(
+    'has no formula cell; the same cells unguarded do',
+    () => {
+      const csvs = ['checklist', 'questions', 'ropa', 'ropa-processor'].map((n) => join(dir, `${n}.csv`));
+      for (const f of csvs) expect(existsSync(f), f).toBe(true);
+      // the control: what the guard stops, written as it would be without it
+      const control = join(dir, 'control.csv');
+      writeFileSync(control, '=1+1,=HYPERLINK("https://evil.example";"x")\r\n');
+      const out = join(dir, 'calc');
+      const r = spawnSync(
+        SOFFICE!,
+        [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'fods', '--outdir', out, ...csvs, control],
+        { encoding: 'utf8', timeout: SLOW - 10_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const formulas = (name: string) => [...readFileSync(join(out, `${name}.fods`), 'utf8').matchAll(/table:formula="([^"]*)"/g)].map((m) => m[1]);
+      expect(readdirSync(out).sort()).toEqual(['checklist.fods', 'control.fods', 'questions.fods', 'ropa-processor.fods', 'ropa.fods']);
+      expect(formulas('control')).toHaveLength(2);
+      for (const name of ['checklist', 'questions', 'ropa', 'ropa-processor']) expect(formulas(name), name).toEqual([]);
+    },
+    SLOW,
+  );
 });
 
 // ---------------------------------------------------------------- Markdown
@@ -215,29 +243,37 @@ describe('Markdown: names, answers, notes, owners and rule texts are text', () =
     };
   };
 
-  it('renders, with a standard renderer (marked, GFM), to the same elements as plain names do', () => {
-    const plain = outputs(false);
-    const hostile = outputs(true);
-    for (const name of Object.keys(plain)) {
-      const html = render(hostile[name]!);
-      expect(html, name).not.toMatch(/<(script|img|iframe)\b/i);
-      expect(html, name).not.toMatch(/href="javascript:/i);
-      expect(elements(html), name).toEqual(elements(render(plain[name]!)));
-    }
-  }, SLOW);
+  it(
+    'renders, with a standard renderer (marked, GFM), to the same elements as plain names do',
+    () => {
+      const plain = outputs(false);
+      const hostile = outputs(true);
+      for (const name of Object.keys(plain)) {
+        const html = render(hostile[name]!);
+        expect(html, name).not.toMatch(/<(script|img|iframe)\b/i);
+        expect(html, name).not.toMatch(/href="javascript:/i);
+        expect(elements(html), name).toEqual(elements(render(plain[name]!)));
+      }
+    },
+    SLOW,
+  );
 
-  it('diff: titles from either report are text', () => {
-    const benignJson = join(dir, 'benign.json');
-    const hostileJson = join(dir, 'hostile.json');
-    writeFileSync(benignJson, run(['check', files.benign, '--as-of', AS_OF, '--format', 'json']));
-    writeFileSync(hostileJson, run([...checkArgs(true), '--format', 'json']));
-    const plainJson = join(dir, 'plain-answers.json');
-    writeFileSync(plainJson, run([...checkArgs(false), '--format', 'json']));
-    const hostileDiff = render(run(['diff', benignJson, hostileJson, '--format', 'md']));
-    const plainDiff = render(run(['diff', benignJson, plainJson, '--format', 'md']));
-    expect(hostileDiff).not.toMatch(/<(script|img)\b/i);
-    expect(elements(hostileDiff)).toEqual(elements(plainDiff));
-  }, SLOW);
+  it(
+    'diff: titles from either report are text',
+    () => {
+      const benignJson = join(dir, 'benign.json');
+      const hostileJson = join(dir, 'hostile.json');
+      writeFileSync(benignJson, run(['check', files.benign, '--as-of', AS_OF, '--format', 'json']));
+      writeFileSync(hostileJson, run([...checkArgs(true), '--format', 'json']));
+      const plainJson = join(dir, 'plain-answers.json');
+      writeFileSync(plainJson, run([...checkArgs(false), '--format', 'json']));
+      const hostileDiff = render(run(['diff', benignJson, hostileJson, '--format', 'md']));
+      const plainDiff = render(run(['diff', benignJson, plainJson, '--format', 'md']));
+      expect(hostileDiff).not.toMatch(/<(script|img)\b/i);
+      expect(elements(hostileDiff)).toEqual(elements(plainDiff));
+    },
+    SLOW,
+  );
 
   it('written to a terminal, carries no control character but line breaks', () => {
     for (const text of Object.values(outputs(true))) expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
@@ -253,7 +289,15 @@ describe.skipIf(!haveChromium && !process.env['CI'])('Markdown rendered by marke
     context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -276,15 +320,20 @@ describe.skipIf(!haveChromium && !process.env['CI'])('Markdown rendered by marke
     return { pwned, requests };
   }
 
-  it('runs nothing and loads nothing; the same text as raw HTML would', async () => {
-    // the control: what escaping stops, unescaped
-    expect((await open('control', render('<img src=x onerror="window.pwned=1">'))).pwned).toBe(1);
-    for (const [name, md] of Object.entries({
-      checklist: run([...checkArgs(true), '--format', 'md']),
-      questions: run(['questions', files.hostile, '--as-of', AS_OF, '--format', 'md']),
-      ropa: run(['ropa', files.hostile, '--format', 'md']),
-    })) expect(await open(name, render(md)), name).toEqual({ pwned: undefined, requests: [] });
-  }, SLOW);
+  it(
+    'runs nothing and loads nothing; the same text as raw HTML would',
+    async () => {
+      // the control: what escaping stops, unescaped
+      expect((await open('control', render('<img src=x onerror="window.pwned=1">'))).pwned).toBe(1);
+      for (const [name, md] of Object.entries({
+        checklist: run([...checkArgs(true), '--format', 'md']),
+        questions: run(['questions', files.hostile, '--as-of', AS_OF, '--format', 'md']),
+        ropa: run(['ropa', files.hostile, '--format', 'md']),
+      }))
+        expect(await open(name, render(md)), name).toEqual({ pwned: undefined, requests: [] });
+    },
+    SLOW,
+  );
 });
 
 // ---------------------------------------------------------------- Mermaid
@@ -311,53 +360,68 @@ describe('Mermaid: no directive, comment or statement from a name', () => {
     expect(lines.filter((l) => l.startsWith('    n'))).toHaveLength(exampleFlow().systems.length + exampleFlow().vendors.length);
   });
 
-  it('in the Markdown checklist, the diagram block is that text, fenced', () => {
-    const md = run(['check', files.hostile, '--as-of', AS_OF, '--format', 'md']);
-    const block = md.split('```mermaid\n')[1]!.split('```')[0]!;
-    expect(block).toBe(toMermaid(buildDiagram(flowWith(pick))));
-  }, SLOW);
+  it(
+    'in the Markdown checklist, the diagram block is that text, fenced',
+    () => {
+      const md = run(['check', files.hostile, '--as-of', AS_OF, '--format', 'md']);
+      const block = md.split('```mermaid\n')[1]!.split('```')[0]!;
+      expect(block).toBe(toMermaid(buildDiagram(flowWith(pick))));
+    },
+    SLOW,
+  );
 });
 
 // ---------------------------------------------------------------- terminal
 
 describe('Terminal: control characters in echoed values are shown escaped', () => {
   it('in a problem with the input', () => {
-    const line = formatIssue({ file: 'flow.yaml', pointer: '/x', line: 1, column: 2, message: 'unknown market "\u001b[2J\u001b]0;owned\u0007"', hint: '\u009b31m\r\n' }, '/');
+    const line = formatIssue(
+      { file: 'flow.yaml', pointer: '/x', line: 1, column: 2, message: 'unknown market "\u001b[2J\u001b]0;owned\u0007"', hint: '\u009b31m\r\n' },
+      '/',
+    );
     expect(line).toBe('flow.yaml:1:2: unknown market "\\x1b[2J\\x1b]0;owned\\x07" (\\x9b31m\\r\\n)');
   });
 
-  it('in a usage error from the command line', () => {
-    const r = cli(['check', files.benign, '--as-of', AS_OF, '--market', 'X\u001b[31mY']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
-    expect(r.stderr).toContain('\\x1b[31m');
-  }, SLOW);
+  it(
+    'in a usage error from the command line',
+    () => {
+      const r = cli(['check', files.benign, '--as-of', AS_OF, '--market', 'X\u001b[31mY']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+      expect(r.stderr).toContain('\\x1b[31m');
+    },
+    SLOW,
+  );
 });
 
 // ---------------------------------------------------------------- XLSX
 
 describe('XLSX: no cell longer than Excel holds', () => {
-  it('a 40,000-character name is cut to 32,767 characters with a marker', async () => {
-    const flow = exampleFlow();
-    flow.vendors[0]!.name = 'V'.repeat(40_000);
-    flow.purposes[0]!.description = `=${'D'.repeat(50_000)}`;
-    const file = writeFlow(dir, 'long.yaml', flow);
-    const outputs = [
-      ['check', file, '--as-of', AS_OF, '--format', 'xlsx'],
-      ['questions', file, '--as-of', AS_OF, '--format', 'xlsx'],
-      ['ropa', file, '--format', 'xlsx'],
-    ];
-    for (const [k, args] of outputs.entries()) {
-      const out = join(dir, `long-${k}.xlsx`);
-      run([...args, '--out', out]);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-      const texts: string[] = [];
-      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? '')))));
-      expect(Math.max(...texts.map((t) => t.length)), args[0]).toBe(EXCEL_CELL_LIMIT);
-      const cut = texts.filter((t) => t.length === EXCEL_CELL_LIMIT);
-      expect(cut.length, args[0]).toBeGreaterThan(0);
-      for (const t of cut) expect(t).toMatch(/ \[…cut: \d+ more characters; the JSON or CSV output has the full text\]$/);
-    }
-  }, SLOW);
+  it(
+    'a 40,000-character name is cut to 32,767 characters with a marker',
+    async () => {
+      const flow = exampleFlow();
+      flow.vendors[0]!.name = 'V'.repeat(40_000);
+      flow.purposes[0]!.description = `=${'D'.repeat(50_000)}`;
+      const file = writeFlow(dir, 'long.yaml', flow);
+      const outputs = [
+        ['check', file, '--as-of', AS_OF, '--format', 'xlsx'],
+        ['questions', file, '--as-of', AS_OF, '--format', 'xlsx'],
+        ['ropa', file, '--format', 'xlsx'],
+      ];
+      for (const [k, args] of outputs.entries()) {
+        const out = join(dir, `long-${k}.xlsx`);
+        run([...args, '--out', out]);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+        const texts: string[] = [];
+        wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? '')))));
+        expect(Math.max(...texts.map((t) => t.length)), args[0]).toBe(EXCEL_CELL_LIMIT);
+        const cut = texts.filter((t) => t.length === EXCEL_CELL_LIMIT);
+        expect(cut.length, args[0]).toBeGreaterThan(0);
+        for (const t of cut) expect(t).toMatch(/ \[…cut: \d+ more characters; the JSON or CSV output has the full text\]$/);
+      }
+    },
+    SLOW,
+  );
 });

@@ -81,10 +81,14 @@ describe('a partly filled status file: every format shows the same progress', ()
     expect(md.stdout).toContain(`Overall: **${progress.overall.closed} of ${progress.overall.total} items closed (${progress.overall.percent}%)**`);
     for (const m of progress.byMarket) {
       const p = m.progress;
-      expect(md.stdout).toContain(`| ${m.jurisdiction} | ${p.closed} | ${p.total} | ${p.percent}% | ${p.done} | ${p.notApplicable} | ${p.inProgress} | ${p.todo} |`);
+      expect(md.stdout).toContain(
+        `| ${m.jurisdiction} | ${p.closed} | ${p.total} | ${p.percent}% | ${p.done} | ${p.notApplicable} | ${p.inProgress} | ${p.todo} |`,
+      );
     }
     for (const l of progress.byLaw) {
-      expect(md.stdout).toMatch(new RegExp(`\\(\`${l.id}\`\\) \\| ${l.jurisdiction} \\| ${l.progress.closed} \\| ${l.progress.total} \\| ${l.progress.percent}% \\|`));
+      expect(md.stdout).toMatch(
+        new RegExp(`\\(\`${l.id}\`\\) \\| ${l.jurisdiction} \\| ${l.progress.closed} \\| ${l.progress.total} \\| ${l.progress.percent}% \\|`),
+      );
       // the per-law line under each law's heading agrees too
       expect(md.stdout).toContain(`Progress: ${l.progress.closed} of ${l.progress.total} items closed.`);
     }
@@ -102,7 +106,9 @@ describe('a partly filled status file: every format shows the same progress', ()
       );
     }
     for (const l of progress.byLaw)
-      expect(html).toContain(`<td class="num">${l.progress.closed}</td><td class="num">${l.progress.total}</td><td class="num">${l.progress.percent}%</td></tr>`);
+      expect(html).toContain(
+        `<td class="num">${l.progress.closed}</td><td class="num">${l.progress.total}</td><td class="num">${l.progress.percent}%</td></tr>`,
+      );
     expect(html).toContain('<li><code>eu-gdpr/retired-rule/vendor:old</code></li>');
     expect(html).toContain('now gives one item for the game, <code>us-tx-tdpsa/opt-out-targeted-advertising-sale</code>');
 

@@ -25,16 +25,27 @@ describe('checklist workbook', () => {
   const report = checkJson(EXAMPLE);
   const done = report.items.slice(0, 7).map((i) => i.id);
   const status = join(dir, 'status.yaml');
-  writeFileSync(status, ['version: 1', 'items:', ...done.map((id) => `  "${id}": { status: done }`), '  "eu-gdpr/gone/vendor:old": { status: todo }', '  "us-tx-tdpsa/universal-opt-out-signal/purpose:ads": { status: done }'].join('\n') + '\n');
+  writeFileSync(
+    status,
+    [
+      'version: 1',
+      'items:',
+      ...done.map((id) => `  "${id}": { status: done }`),
+      '  "eu-gdpr/gone/vendor:old": { status: todo }',
+      '  "us-tx-tdpsa/universal-opt-out-signal/purpose:ads": { status: done }',
+    ].join('\n') + '\n',
+  );
 
   it('shows the same progress as the JSON report, and the stale status entry', { timeout: 60_000 }, async () => {
     const out = join(dir, 'checklist.xlsx');
     const r = cli(['check', EXAMPLE, '--format', 'xlsx', '--out', out, '--as-of', AS_OF, '--status', status]);
     // The stale entries are also said at once on stderr, and nothing else is.
-    expect(r.stderr.trimEnd().split('\n').map((l) => l.match(/the status entry "([^"]+)" matches no current item/)?.[1])).toEqual([
-      'eu-gdpr/gone/vendor:old',
-      'us-tx-tdpsa/universal-opt-out-signal/purpose:ads',
-    ]);
+    expect(
+      r.stderr
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.match(/the status entry "([^"]+)" matches no current item/)?.[1]),
+    ).toEqual(['eu-gdpr/gone/vendor:old', 'us-tx-tdpsa/universal-opt-out-signal/purpose:ads']);
     const progress = await sheetRows(out, 'Progress');
     const overall = progress.find((row) => row[0] === 'overall')!;
     const json = checkJson(EXAMPLE, ['--status', status]);
@@ -68,7 +79,16 @@ describe('record of processing as XLSX', () => {
     const r = cli(['ropa', EXAMPLE, '--format', 'xlsx', '--out', out, '--as-of', AS_OF]);
     expect(r.code).toBe(0);
     const rows = await sheetRows(out, 'Record of processing');
-    expect(rows.slice(1).map((row) => row[0]).sort()).toEqual(exampleFlow().purposes.map((p) => p.id).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual(
+      exampleFlow()
+        .purposes.map((p) => p.id)
+        .sort(),
+    );
     expect(cli(['ropa', EXAMPLE, '--format', 'xlsx']).code).toBe(2);
   });
 });

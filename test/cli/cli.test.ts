@@ -36,7 +36,12 @@ describe('validate', () => {
     const out = JSON.parse(json.stdout) as { valid: boolean; issues: Array<{ line: number; column: number; message: string; hint?: string }> };
     expect(out.valid).toBe(false);
     expect(out.issues).toEqual([
-      expect.objectContaining({ line: Number(line![1]), column: Number(line![2]), message: 'unknown data category "user.contact.emial"', hint: 'did you mean user.contact.email?' }),
+      expect.objectContaining({
+        line: Number(line![1]),
+        column: Number(line![2]),
+        message: 'unknown data category "user.contact.emial"',
+        hint: 'did you mean user.contact.email?',
+      }),
     ]);
 
     const github = cli(['validate', bad, '--format', 'github']);
@@ -81,8 +86,10 @@ describe('check on the bundled example', () => {
     const failed = cli(['check', EXAMPLE, '--as-of', '2026-11-25', '--fail-on', 'high']);
     expect(failed.code).toBe(1);
     // The log names the failing items (id and severity), worst first, at most 50 then "and N more".
-    const gated = json.items.filter((i: { severity: string; status: string; determination: string }) =>
-      ['critical', 'high'].includes(i.severity) && i.determination !== 'upcoming' && !['done', 'not-applicable'].includes(i.status));
+    const gated = json.items.filter(
+      (i: { severity: string; status: string; determination: string }) =>
+        ['critical', 'high'].includes(i.severity) && i.determination !== 'upcoming' && !['done', 'not-applicable'].includes(i.status),
+    );
     const named = [...failed.stderr.matchAll(/^complyflow: open (critical|high): (\S+): /gm)];
     expect(named.length).toBe(Math.min(50, gated.length));
     expect(named.every(([, , id]) => gated.some((i: { id: string }) => i.id === id))).toBe(true);
@@ -146,7 +153,10 @@ describe('bad input: a plain message with file:line:column and exit 2', () => {
   });
 
   it('a flow whose data is not part of its purpose', () => {
-    const text = readFileSync(EXAMPLE, 'utf8').replace('{ from: client, to: adnet, data: [ad-id, ip, gameplay], purpose: ads }', '{ from: client, to: adnet, data: [ad-id, email], purpose: ads }');
+    const text = readFileSync(EXAMPLE, 'utf8').replace(
+      '{ from: client, to: adnet, data: [ad-id, ip, gameplay], purpose: ads }',
+      '{ from: client, to: adnet, data: [ad-id, email], purpose: ads }',
+    );
     expectInputError(['validate', write('notpart.yaml', text)], /notpart\.yaml:\d+:\d+: data "email" is not part of purpose "ads"/);
   });
 
@@ -157,11 +167,21 @@ describe('bad input: a plain message with file:line:column and exit 2', () => {
 
   it.each([
     ['malformed YAML', 'syntax.yaml', 'version: 1\ngame: {id: g\n', /syntax\.yaml:\d+:\d+: YAML syntax/],
-    ['an alias bomb', 'bomb.yaml', 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n', /bomb\.yaml:1:1: too many YAML aliases/],
+    [
+      'an alias bomb',
+      'bomb.yaml',
+      'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n',
+      /bomb\.yaml:1:1: too many YAML aliases/,
+    ],
     ['a __proto__ key', 'proto.yaml', 'version: 1\n__proto__: { polluted: true }\n', /proto\.yaml:2:1: the key "__proto__" is not allowed/],
     ['a constructor key', 'ctor.yaml', 'version: 1\ngame: { constructor: x }\n', /ctor\.yaml:2:\d+: the key "constructor" is not allowed/],
     ['a binary file', 'binary.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]), /binary\.yaml:1:\d+: this is a binary file/],
-    ['nesting deep enough to overflow the parser', 'deep.yaml', `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, /deep\.yaml:1:\d+: the YAML is nested too deeply to read/],
+    [
+      'nesting deep enough to overflow the parser',
+      'deep.yaml',
+      `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+      /deep\.yaml:1:\d+: the YAML is nested too deeply to read/,
+    ],
     ['non-UTF-8 text', 'latin1.yaml', Buffer.from('version: 1\nname: caf\xe9\n', 'latin1'), /latin1\.yaml:2:\d+: the file is not valid UTF-8/],
   ])('%s', (_name, file, content, pattern) => {
     expectInputError(['validate', write(file, content as string)], pattern);
@@ -241,7 +261,11 @@ describe('other commands', () => {
     const rulesDir = join(ROOT, 'regulations', 'us-vt-vdposa', 'rules');
     const marked = (level: string) =>
       readdirSync(rulesDir).filter((f) => !f.endsWith('.test.yaml') && readFileSync(join(rulesDir, f), 'utf8').includes(`\nverification: ${level}\n`)).length;
-    expect(vt.verification).toEqual({ verified: vt.rules as number - marked('secondary') - marked('unverified'), secondary: marked('secondary'), unverified: marked('unverified') });
+    expect(vt.verification).toEqual({
+      verified: (vt.rules as number) - marked('secondary') - marked('unverified'),
+      secondary: marked('secondary'),
+      unverified: marked('unverified'),
+    });
     expect(marked('unverified')).toBeGreaterThan(0);
   });
 

@@ -43,8 +43,7 @@ describe('init template', () => {
         }
     }
     // the facts that opened most items in a first trial are among them, so the sweep reaches the rules
-    for (const f of ['controller.revenueShareFromDataSales', 'features', 'audience.ageGate', 'audience.knownChildren'])
-      expect(facts, f).toContain(f);
+    for (const f of ['controller.revenueShareFromDataSales', 'features', 'audience.ageGate', 'audience.knownChildren']) expect(facts, f).toContain(f);
     expect([...facts].map(templatePath)).toEqual(expect.arrayContaining(['vendors.*.sellsOrShares', 'vendors.*.dpfCertified']));
     const missing = [...new Set([...facts].map(templatePath))].filter((p) => !present(template, p.split('.'))).sort();
     expect(missing).toEqual([]);

@@ -9,7 +9,12 @@ describe('writeAtomic with UTF-8 in pieces', () => {
   const dir = mkdtempSync(join(tmpdir(), 'complyflow-io-'));
 
   it('writes exactly the joined pieces: small, multi-byte, and large', () => {
-    const pieces = ['{"a": "players’ data ≥ 13"', ...Array.from({ length: 5000 }, (_, i) => `,\n  "k${i}": "é→${i}"`), `,\n  "big": "${'x’'.repeat(3_000_000)}"`, '\n}\n'];
+    const pieces = [
+      '{"a": "players’ data ≥ 13"',
+      ...Array.from({ length: 5000 }, (_, i) => `,\n  "k${i}": "é→${i}"`),
+      `,\n  "big": "${'x’'.repeat(3_000_000)}"`,
+      '\n}\n',
+    ];
     const file = join(dir, 'out.json');
     writeAtomic(file, () => pieces.map((p) => Buffer.from(p)));
     expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));

@@ -17,7 +17,14 @@ function readmeCommands(): string[][] {
   return section
     .split('\n')
     .filter((l) => l.trim().startsWith('npx complyflow '))
-    .map((l) => l.trim().replace(/^npx complyflow /, '').replace(/\s+#.*$/, '').trim().split(/\s+/));
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^npx complyflow /, '')
+        .replace(/\s+#.*$/, '')
+        .trim()
+        .split(/\s+/),
+    );
 }
 
 const AS_OF = ['--as-of', '2026-12-04'];

@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { cli, EXAMPLE } from './run.js';
 
-interface Q { id: string; regulations: string[]; citations: string[] }
+interface Q {
+  id: string;
+  regulations: string[];
+  citations: string[];
+}
 const doc = JSON.parse(cli(['questions', EXAMPLE, '--format', 'json', '--as-of', '2026-11-25']).stdout) as { vendors: Array<{ id: string; questions: Q[] }> };
 const vendor = (id: string) => doc.vendors.find((v) => v.id === id)!;
 const ids = (id: string) => vendor(id).questions.map((q) => q.id);

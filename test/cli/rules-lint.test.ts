@@ -35,7 +35,9 @@ describe('rules lint', () => {
 
 describe('rules list', () => {
   it('says which laws were never read in their official text, not only how many rules were', () => {
-    const list = JSON.parse(cli(['rules', 'list', '--format', 'json']).stdout) as { packs: Array<{ id: string; officialTextRead: boolean; verification: Record<string, number> }> };
+    const list = JSON.parse(cli(['rules', 'list', '--format', 'json']).stdout) as {
+      packs: Array<{ id: string; officialTextRead: boolean; verification: Record<string, number> }>;
+    };
     const pack = (id: string) => list.packs.find((p) => p.id === id)!;
     expect(pack('eu-gdpr').officialTextRead).toBe(true);
     // Kansas's breach law was read only in reproductions and charts (see its note).

@@ -39,7 +39,8 @@ describe('complyflow stores --store play --format csv', () => {
     }
     // every usage question of the fixture is a question complyflow writes (for the data types it declares)
     const written = new Set(rows.map((r) => r[0]!.replace(/:PSL_[A-Z_]+:/, ':*:')));
-    for (const r of fixture.slice(1).filter((x) => x[0]!.startsWith('PSL_DATA_USAGE_RESPONSES'))) expect(written.has(r[0]!.replace(/:PSL_[A-Z_]+:/, ':*:'))).toBe(true);
+    for (const r of fixture.slice(1).filter((x) => x[0]!.startsWith('PSL_DATA_USAGE_RESPONSES')))
+      expect(written.has(r[0]!.replace(/:PSL_[A-Z_]+:/, ':*:'))).toBe(true);
   });
   it('declares the advertising ID shared for advertising and leaves what is to confirm unanswered', () => {
     const at = (q: string, id: string) => rows.find((r) => r[0] === q && r[1] === id)?.[2];
@@ -92,10 +93,7 @@ describe('complyflow stores formats', () => {
 describe('complyflow stores: flows without a store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cf-stores-'));
   const withPlatforms = (platforms: string | null) => {
-    const text = readFileSync(EXAMPLE, 'utf8').replace(
-      '  platforms: [ios, android, pc]\n',
-      platforms === null ? '' : `  platforms: ${platforms}\n`,
-    );
+    const text = readFileSync(EXAMPLE, 'utf8').replace('  platforms: [ios, android, pc]\n', platforms === null ? '' : `  platforms: ${platforms}\n`);
     const file = join(dir, `flow-${platforms ?? 'none'}.yaml`.replace(/[^a-z.-]/g, ''));
     writeFileSync(file, text);
     return file;
@@ -126,7 +124,10 @@ describe('complyflow diff of two store answers', () => {
   it('shows the answers that changed when the ad network becomes a processor', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cf-stores-diff-'));
     const text = readFileSync(EXAMPLE, 'utf8');
-    const changed = text.replace('    role: controller\n    services: [advertising]\n    regions: [US, IE]\n    sellsOrShares: true\n', '    role: processor\n    services: [advertising]\n    regions: [US, IE]\n');
+    const changed = text.replace(
+      '    role: controller\n    services: [advertising]\n    regions: [US, IE]\n    sellsOrShares: true\n',
+      '    role: processor\n    services: [advertising]\n    regions: [US, IE]\n',
+    );
     expect(changed).not.toBe(text);
     writeFileSync(join(dir, 'new.yaml'), changed);
     expect(cli(['stores', EXAMPLE, '--format', 'json', '--out', join(dir, 'old.json')]).code).toBe(0);
@@ -134,7 +135,8 @@ describe('complyflow diff of two store answers', () => {
     const r = cli(['diff', join(dir, 'old.json'), join(dir, 'new.json'), '--format', 'json']);
     expect(r.code).toBe(0);
     const diff = JSON.parse(r.stdout) as { changes: Array<{ store: string; dataType: string; fields: Array<{ field: string; from: string; to: string }> }> };
-    const at = (store: string, type: string, field: string) => diff.changes.find((c) => c.store === store && c.dataType === type)?.fields.find((f) => f.field === field);
+    const at = (store: string, type: string, field: string) =>
+      diff.changes.find((c) => c.store === store && c.dataType === type)?.fields.find((f) => f.field === field);
     expect(at('apple', 'device-id', 'tracking')).toEqual({ field: 'tracking', from: 'yes', to: 'no' });
     expect(at('play', 'PSL_DEVICE_ID', 'shared')).toEqual({ field: 'shared', from: 'yes', to: 'no' });
     expect(cli(['diff', join(dir, 'old.json'), join(dir, 'old.json')]).stdout).toContain('No answer changed.');

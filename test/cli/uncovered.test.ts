@@ -41,7 +41,10 @@ describe('offered markets no rule pack covers', { timeout: 180_000 }, () => {
     const md = run(FLOW).stdout;
     expect(md.indexOf(BANNER)).toBeGreaterThan(0);
     expect(md.indexOf(BANNER)).toBeLessThan(md.indexOf('## Summary'));
-    const matrix = md.slice(md.indexOf('## Cross-market matrix')).split('\n').filter((l) => l.startsWith('| '));
+    const matrix = md
+      .slice(md.indexOf('## Cross-market matrix'))
+      .split('\n')
+      .filter((l) => l.startsWith('| '));
     expect(matrix[0]).toBe('| Topic | Strictest deadline | Jurisdictions | EG, KE, NG, PK, ZA |');
     expect(matrix.length).toBeGreaterThan(2);
     for (const row of matrix.slice(2)) expect(row.endsWith('| not covered |')).toBe(true);
@@ -66,7 +69,12 @@ describe('offered markets no rule pack covers', { timeout: 180_000 }, () => {
     const wb = await sheets(file);
     expect(wb.get('Cover')![1]).toEqual(['Not covered', BANNER]);
     expect(wb.get('Checklist')![1]![0]).toBe('uncovered-markets');
-    expect(wb.get('Not covered')!.slice(1).map((r) => r[0])).toEqual(FIVE);
+    expect(
+      wb
+        .get('Not covered')!
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(FIVE);
     const matrix = wb.get('Matrix')!.slice(1);
     const topics = new Set(matrix.map((r) => r[0]));
     expect(matrix.filter((r) => r[2] === FIVE.join(', ') && r[4] === 'not covered').map((r) => r[0])).toEqual([...topics]);
@@ -111,7 +119,12 @@ describe('offered markets no rule pack covers', { timeout: 180_000 }, () => {
     const packs = join(dir, 'packs');
     cpSync(join(DEFAULT_REGULATIONS_DIR, 'us-il-bipa'), join(packs, 'acme-eg'), { recursive: true });
     const reg = join(packs, 'acme-eg', 'regulation.yaml');
-    writeFileSync(reg, readFileSync(reg, 'utf8').replace(/^id: .*$/m, 'id: acme-eg').replace(/^jurisdiction: .*$/m, 'jurisdiction: EG'));
+    writeFileSync(
+      reg,
+      readFileSync(reg, 'utf8')
+        .replace(/^id: .*$/m, 'id: acme-eg')
+        .replace(/^jurisdiction: .*$/m, 'jurisdiction: EG'),
+    );
     expect(checkJson(FLOW, ['--rules', packs]).uncoveredMarkets).toEqual(['KE', 'NG', 'PK', 'ZA']);
     const list = JSON.parse(cli(['rules', 'list', '--format', 'json', '--rules', packs]).stdout) as { uncoveredMarkets: string[] };
     expect(list.uncoveredMarkets).not.toContain('EG');
@@ -143,8 +156,7 @@ describe('offered markets no rule pack covers', { timeout: 180_000 }, () => {
     expect(packsOf('EG')).toEqual([]);
     expect(list.uncoveredMarkets).toEqual(expect.arrayContaining(['EG', 'ZA']));
     expect(list.uncoveredMarkets).not.toContain('DE');
-    for (const practice of ['vendor-assurance', 'apple-app-store', 'google-play'])
-      expect(list.markets.every((x) => !x.packs.includes(practice))).toBe(true);
+    for (const practice of ['vendor-assurance', 'apple-app-store', 'google-play']) expect(list.markets.every((x) => !x.packs.includes(practice))).toBe(true);
     const md = cli(['rules', 'list']).stdout;
     expect(md).toMatch(/\n\| DE \| [^|]+ \| [^|]*eu-gdpr/);
     expect(md.slice(md.indexOf('## Markets no rule pack covers'))).toMatch(/\bEG\b/);

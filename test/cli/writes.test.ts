@@ -30,7 +30,12 @@ beforeAll(() => {
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: Io = { cwd: dir, stdout: (t) => void (stdout += typeof t === 'string' ? t : Buffer.from(t).toString()), stderr: (t) => void (stderr += t), today: () => '2026-11-25' };
+  const io: Io = {
+    cwd: dir,
+    stdout: (t) => void (stdout += typeof t === 'string' ? t : Buffer.from(t).toString()),
+    stderr: (t) => void (stderr += t),
+    today: () => '2026-11-25',
+  };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -146,11 +151,16 @@ describe('file names and temporary files', () => {
   });
 
   it('SIGTERM and SIGINT end the run with 143 and 130, no temporary file left', async () => {
-    for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+    for (const [signal, code] of [
+      ['SIGTERM', 143],
+      ['SIGINT', 130],
+    ] as const) {
       // the flow comes through a FIFO: once this side opens it, the run is reading it, listening for signals
       const fifo = join(dir, `${signal}.fifo`);
       spawnSync('mkfifo', [fifo]);
-      const child = spawn(process.execPath, [BIN, 'check', fifo, '--format', 'xlsx', '--as-of', '2026-11-25', '--out', join(dir, 'signalled.xlsx')], { cwd: ROOT });
+      const child = spawn(process.execPath, [BIN, 'check', fifo, '--format', 'xlsx', '--as-of', '2026-11-25', '--out', join(dir, 'signalled.xlsx')], {
+        cwd: ROOT,
+      });
       const exited = new Promise((res) => child.on('exit', (c) => res(c)));
       const writer = await open(fifo, 'w');
       child.kill(signal);

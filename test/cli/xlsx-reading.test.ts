@@ -19,7 +19,8 @@ describe('checklist XLSX for reading and printing', () => {
     expect(plan.getRow(2).getCell(1).value).toBe(1);
     expect(typeof wb.getWorksheet('Progress')!.getRow(2).getCell(4).value).toBe('number');
     const checklist = wb.getWorksheet('Checklist')!;
-    for (const ws of [plan, checklist]) expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    for (const ws of [plan, checklist])
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
     const header = (checklist.getRow(1).values as unknown[]).map(String);
     const [sev, jur] = [header.indexOf('Severity'), header.indexOf('Jurisdiction')];
     const keys: Array<[number, string]> = [];

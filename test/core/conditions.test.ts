@@ -46,7 +46,12 @@ describe('players in a territory', () => {
     expect(o.value).toBe(null);
   });
   it('a national total beside state counts: the states exact, the rest of the total bounds the others', () => {
-    const big = flow({ markets: [{ code: 'US', players: 500000 }, { code: 'US-CA', players: 120000 }] });
+    const big = flow({
+      markets: [
+        { code: 'US', players: 500000 },
+        { code: 'US-CA', players: 120000 },
+      ],
+    });
     expect(run(cond, big, ['US-CA']).value).toBe(true);
     expect(run({ players: { lte: 120000 } }, big, ['US-CA']).value).toBe(true);
     const tx = run(cond, big, ['US-TX']);
@@ -54,7 +59,12 @@ describe('players in a territory', () => {
     expect(run({ players: { gt: 380000 } }, big, ['US-TX']).value).toBe(false);
     expect(run({ players: { gte: 500000 } }, big, ['US']).value).toBe(true);
     expect(run({ players: { gt: 500000 } }, big, ['US']).value).toBe(false);
-    const small = flow({ markets: [{ code: 'US', players: 50000 }, { code: 'US-CA', players: 10000 }] });
+    const small = flow({
+      markets: [
+        { code: 'US', players: 50000 },
+        { code: 'US-CA', players: 10000 },
+      ],
+    });
     expect(run({ players: { lt: 100000 } }, small, ['US-TX']).value).toBe(true);
     expect(run(cond, small, ['US-TX']).value).toBe(false);
     expect(run({ players: { gt: 10000 } }, small, ['US-CA']).value).toBe(false);
@@ -65,7 +75,13 @@ describe('players in a territory', () => {
     expect(o.unknown).toEqual(['markets[US-CA].players']);
   });
   it('member states add up within the EU', () => {
-    const f = flow({ markets: [{ code: 'DE', players: 60000 }, { code: 'FR', players: 40000 }, { code: 'US-CA', players: 1e6 }] });
+    const f = flow({
+      markets: [
+        { code: 'DE', players: 60000 },
+        { code: 'FR', players: 40000 },
+        { code: 'US-CA', players: 1e6 },
+      ],
+    });
     expect(run(cond, f, ['EU']).value).toBe(true);
     expect(run({ players: { gte: 100001 } }, f, ['EU']).value).toBe(false);
   });
@@ -127,9 +143,20 @@ describe('parameters', () => {
   const reg = regulation([], {
     parameters: {
       age: { type: 'integer', value: 16, description: 'x', combine: 'max' },
-      threshold: { type: 'number', value: 25, description: 'y', schedule: [{ from: '2025-01-01', value: 26 }, { from: '2027-01-01', value: 27 }] },
+      threshold: {
+        type: 'number',
+        value: 25,
+        description: 'y',
+        schedule: [
+          { from: '2025-01-01', value: 26 },
+          { from: '2027-01-01', value: 27 },
+        ],
+      },
     },
-    variations: [{ markets: ['FR'], set: { age: 15 } }, { markets: ['BE'], set: { age: 13 } }],
+    variations: [
+      { markets: ['FR'], set: { age: 15 } },
+      { markets: ['BE'], set: { age: 13 } },
+    ],
   });
   it('the strictest member-state value wins and names its markets', () => {
     const p = resolveParams(reg, tax.markets.leavesOf(['FR', 'BE']), tax.markets, '2026-01-01');
@@ -150,7 +177,7 @@ describe('processesIn and hasDpo', () => {
   it('equipment in a country: a system or vendor region there', () => {
     expect(run({ processesIn: ['MY'] }, flow({ systems: [{ id: 'backend', regions: ['MY'] }] })).value).toBe(true);
     expect(run({ processesIn: ['MY'] }, flow()).value).toBe(false);
-    const o = run({ processesIn: ['MY'] }, flow({ systems: [{ id: 'backend' }], vendors: [] , flows: []}));
+    const o = run({ processesIn: ['MY'] }, flow({ systems: [{ id: 'backend' }], vendors: [], flows: [] }));
     expect(o.value).toBe(null);
     expect(o.unknown).toEqual(['systems[backend].regions']);
   });
@@ -170,7 +197,14 @@ describe('since', () => {
 
 describe('processesIn ignores players’ devices', () => {
   it('a device system without regions does not make equipment in a country unknown', () => {
-    const f = flow({ systems: [{ id: 'client', kind: 'device' }, { id: 'backend', regions: ['SG'] }], vendors: [], flows: [] });
+    const f = flow({
+      systems: [
+        { id: 'client', kind: 'device' },
+        { id: 'backend', regions: ['SG'] },
+      ],
+      vendors: [],
+      flows: [],
+    });
     expect(run({ processesIn: ['MY'] }, f).value).toBe(false);
   });
 });
@@ -198,7 +232,10 @@ describe('formatNumber', () => {
     const { formatNumber } = await import('../../src/core/conditions.js');
     const fc = (await import('fast-check')).default;
     fc.assert(
-      fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double({ noNaN: true }), fc.constantFrom(0.1, 0.25, 1e21, -0)), (n) => formatNumber(n) === n.toLocaleString('en-US')),
+      fc.property(
+        fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double({ noNaN: true }), fc.constantFrom(0.1, 0.25, 1e21, -0)),
+        (n) => formatNumber(n) === n.toLocaleString('en-US'),
+      ),
       { numRuns: 1000 },
     );
   });

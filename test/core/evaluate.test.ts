@@ -99,10 +99,15 @@ describe('evaluate', () => {
   });
 
   it('--market keeps only laws covering those markets', () => {
-    const r = evaluate(flow({ markets: [{ code: 'EU' }, { code: 'SG' }] }), [regulation([rule()]), regulation([rule()], { id: 'sg', jurisdiction: 'SG', appliesWhen: { always: true } })], tax, {
-      ...opts,
-      markets: ['SG'],
-    });
+    const r = evaluate(
+      flow({ markets: [{ code: 'EU' }, { code: 'SG' }] }),
+      [regulation([rule()]), regulation([rule()], { id: 'sg', jurisdiction: 'SG', appliesWhen: { always: true } })],
+      tax,
+      {
+        ...opts,
+        markets: ['SG'],
+      },
+    );
     expect(r.regulations.map((x) => x.id)).toEqual(['sg']);
   });
 
@@ -136,19 +141,27 @@ describe('until: provisions and laws that stop applying', () => {
 });
 
 describe('scope: territory, provisions without a size threshold', () => {
-  const reg = regulation(
-    [rule({ id: 'general' }), rule({ id: 'minors', scope: 'territory', when: { data: { subjects: ['child'] } } })],
-    { appliesWhen: { all: [{ offeredIn: ['EU'] }, { players: { gte: 100000 } }] } },
-  );
+  const reg = regulation([rule({ id: 'general' }), rule({ id: 'minors', scope: 'territory', when: { data: { subjects: ['child'] } } })], {
+    appliesWhen: { all: [{ offeredIn: ['EU'] }, { players: { gte: 100000 } }] },
+  });
   it('below the threshold only the territory-scoped provision applies, and the law says so', () => {
-    const f = flow({ data: [{ id: 'kid', category: 'user.contact.email', subjects: ['child'] }], purposes: [{ id: 'account', use: 'essential.service', data: ['kid'] }], flows: [] });
+    const f = flow({
+      data: [{ id: 'kid', category: 'user.contact.email', subjects: ['child'] }],
+      purposes: [{ id: 'account', use: 'essential.service', data: ['kid'] }],
+      flows: [],
+    });
     const r = evaluate(f, [reg], tax, opts);
     expect(r.items.map((i) => i.rule)).toEqual(['minors']);
     expect(r.regulations[0]!.status).toBe('applies');
     expect(r.regulations[0]!.reasons[0]).toContain('minors');
   });
   it('stays not applicable when the game is not offered in the territory', () => {
-    const f = flow({ markets: [{ code: 'SG', players: 5 }], data: [{ id: 'kid', category: 'user.contact.email', subjects: ['child'] }], purposes: [{ id: 'account', use: 'essential.service', data: ['kid'] }], flows: [] });
+    const f = flow({
+      markets: [{ code: 'SG', players: 5 }],
+      data: [{ id: 'kid', category: 'user.contact.email', subjects: ['child'] }],
+      purposes: [{ id: 'account', use: 'essential.service', data: ['kid'] }],
+      flows: [],
+    });
     expect(evaluate(f, [reg], tax, opts).regulations[0]!.status).toBe('not-applicable');
   });
   it('with nothing firing, the law stays not applicable', () => {
@@ -178,10 +191,13 @@ describe('outcomes shared between laws', () => {
 
   it('a text that shows a parameter is filled law by law; one that shows only the subject is filled once', () => {
     const law = (id: string, age: number) =>
-      regulation([rule({ id: 'age', for: 'purpose', when: { use: ['essential'] }, title: 'Age {{params.age}} for {{purpose.id}}', action: 'Ask {{purpose.id}}' })], {
-        id,
-        parameters: { age: { type: 'integer', value: age, description: 'age' } } as Regulation['parameters'],
-      });
+      regulation(
+        [rule({ id: 'age', for: 'purpose', when: { use: ['essential'] }, title: 'Age {{params.age}} for {{purpose.id}}', action: 'Ask {{purpose.id}}' })],
+        {
+          id,
+          parameters: { age: { type: 'integer', value: age, description: 'age' } } as Regulation['parameters'],
+        },
+      );
     const r = evaluate(flow(), [law('law-a', 13), law('law-b', 16)], tax, opts);
     expect(r.items.map((i) => i.title)).toEqual(['Age 13 for account', 'Age 16 for account']);
     expect(r.items[0]!.action).toBe('Ask account');
@@ -218,7 +234,14 @@ describe('items: one (a single item for the game, standing for the subjects that
       data: [{ id: 'adid', category: 'user.device.advertising_id', subjects: ['player'], retention: 'P1Y' }],
       vendors: [
         { id: 'net', name: 'Net', role: 'controller', services: ['advertising'], regions: ['US'] },
-        { id: 'broker', name: 'Broker', role: 'controller', services: ['analytics'], regions: ['US'], ...(sellsOrShares === undefined ? {} : { sellsOrShares }) },
+        {
+          id: 'broker',
+          name: 'Broker',
+          role: 'controller',
+          services: ['analytics'],
+          regions: ['US'],
+          ...(sellsOrShares === undefined ? {} : { sellsOrShares }),
+        },
         { id: 'idle', name: 'Idle', role: 'processor', services: ['cloud'], regions: ['US'] },
       ],
       purposes,

@@ -29,6 +29,11 @@ describe('facts to give', () => {
   });
 
   it('is empty when nothing is open', () => {
-    expect(factsToGive(report.items.map((i) => ({ ...i, unknown: [] })), f)).toEqual([]);
+    expect(
+      factsToGive(
+        report.items.map((i) => ({ ...i, unknown: [] })),
+        f,
+      ),
+    ).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ const law = regulation([
   rule({ id: 'later-duty', severity: 'critical', inForce: '2030-01-01' }),
 ]);
 const game = flow({ markets: [{ code: 'FR' }, { code: 'ZA' }] });
-const report = (status?: Parameters<typeof evaluate>[3]['status']) => evaluate(game, [law], tax, { asOf: '2026-12-04', toolVersion: 't', ...(status ? { status } : {}) });
+const report = (status?: Parameters<typeof evaluate>[3]['status']) =>
+  evaluate(game, [law], tax, { asOf: '2026-12-04', toolVersion: 't', ...(status ? { status } : {}) });
 const ids = (items: Array<{ id: string }>) => items.map((i) => i.id);
 
 describe('release gate', () => {
@@ -36,7 +37,11 @@ describe('release gate', () => {
 describe('status merge (report assembly, apart from the engine)', () => {
   it('sets each matched item and returns the entries that match nothing', () => {
     const items = findObligations(game, [law], tax, { asOf: '2026-12-04' }).findings.map((f) => f.item);
-    const unmatched = mergeStatus(items, { version: 1, items: { 'test-law/low-duty': { status: 'in-progress', owner: 'ana' }, 'test-law/gone': { status: 'done' } } }, () => ({ allowed: true }));
+    const unmatched = mergeStatus(
+      items,
+      { version: 1, items: { 'test-law/low-duty': { status: 'in-progress', owner: 'ana' }, 'test-law/gone': { status: 'done' } } },
+      () => ({ allowed: true }),
+    );
     expect(unmatched).toEqual(['test-law/gone']);
     expect(items.find((i) => i.id === 'test-law/low-duty')).toMatchObject({ status: 'in-progress', owner: 'ana' });
     expect(items.filter((i) => i.status !== 'todo').map((i) => i.id)).toEqual(['test-law/low-duty']);

@@ -35,7 +35,8 @@ describe('rule evidence', () => {
 });
 
 describe('law evidence', () => {
-  const issues = (overrides: Parameters<typeof regulation>[1]) => lintRegulationEvidence(regulation([], { sources: law.sources, ...overrides }), 'regulation.yaml').map((i) => i.pointer);
+  const issues = (overrides: Parameters<typeof regulation>[1]) =>
+    lintRegulationEvidence(regulation([], { sources: law.sources, ...overrides }), 'regulation.yaml').map((i) => i.pointer);
   it('the in-force date and every verified parameter name their source', () => {
     const parameters = { childAge: { type: 'integer' as const, value: 13, description: 'd', source } };
     expect(issues({ inForceSource: source, parameters })).toEqual([]);
@@ -46,8 +47,10 @@ describe('law evidence', () => {
     expect(issues({ inForceVerification: 'secondary' })).toEqual([]);
     expect(issues({ inForceVerification: 'secondary', inForceSource: { ...source, url: 'https://lawfirm.example/summary' } })).toEqual([]);
   });
-  it('a parameter that is the pack\'s own reading says so instead (secondary or unverified)', () => {
-    expect(issues({ inForceSource: source, parameters: { players: { type: 'integer', value: 100000, description: 'heuristic', verification: 'unverified' } } })).toEqual([]);
+  it("a parameter that is the pack's own reading says so instead (secondary or unverified)", () => {
+    expect(
+      issues({ inForceSource: source, parameters: { players: { type: 'integer', value: 100000, description: 'heuristic', verification: 'unverified' } } }),
+    ).toEqual([]);
   });
   it('a verified variation names its source', () => {
     expect(issues({ inForceSource: source, variations: [{ markets: ['FR'], set: { childAge: 15 } }] })).toEqual(['/variations/0']);

@@ -11,7 +11,10 @@ const lint = (overrides: Parameters<typeof rule>[0]) => {
 describe('items: one', () => {
   it('texts may show the game, controller, regulation and params, not one subject', () => {
     expect(lint({ for: 'purpose', items: 'one', title: 'Opt-out for {{game.name}} under {{regulation.shortName}}' })).toEqual([]);
-    expect(lint({ for: 'purpose', items: 'one', title: 'Opt-out ({{purpose.id}})', evidence: ['ok', 'For {{vendor.name}}'] })).toEqual(['/title', '/evidence/1']);
+    expect(lint({ for: 'purpose', items: 'one', title: 'Opt-out ({{purpose.id}})', evidence: ['ok', 'For {{vendor.name}}'] })).toEqual([
+      '/title',
+      '/evidence/1',
+    ]);
     expect(lint({ for: 'vendor', items: 'one', action: 'Ask {{#each data}}{{id}}{{/each}}' })).toEqual(['/action']);
   });
   it('is refused on a rule for the game, which has one item already', () => {

@@ -53,7 +53,9 @@ describe('a law that refuses work done for another law', () => {
   });
   it('is read from the rule data (reuse: allowed: false)', () => {
     const regs: Regulation[] = lib.regulations.map((r) =>
-      r.id === 'uk-gdpr' ? { ...r, rules: r.rules.map((x) => (x.topic === 'breach-notification' ? { ...x, reuse: { allowed: false, citation: 'test' } } : x)) } : r,
+      r.id === 'uk-gdpr'
+        ? { ...r, rules: r.rules.map((x) => (x.topic === 'breach-notification' ? { ...x, reuse: { allowed: false, citation: 'test' } } : x)) }
+        : r,
     );
     const r = check({ ...lib, regulations: regs }, flow, { asOf: '2026-11-25' });
     expect(r.plan.some((t) => t.id === 'breach-notification/game:starfall/uk-gdpr' && t.ownTask === 'test')).toBe(true);

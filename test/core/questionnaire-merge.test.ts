@@ -12,17 +12,14 @@ const SERVICES = ['analytics', 'cloud', 'realtime-voice'];
 
 /** The plain definition: per vendor, per question it concerns, every law, citation and item of the findings that ask it. */
 function reference(flow: Flow, findings: readonly Finding[], bank: readonly Question[]): ReportVendor[] {
-  const concerns = (q: Question, v: Vendor) =>
-    (!q.roles || q.roles.includes(v.role)) && (!q.services || q.services.some((s) => v.services.includes(s)));
+  const concerns = (q: Question, v: Vendor) => (!q.roles || q.roles.includes(v.role)) && (!q.services || q.services.some((s) => v.services.includes(s)));
   return [...flow.vendors]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((v) => {
       const questions = bank
         .filter((q) => concerns(q, v))
         .map((q) => {
-          const asking = findings.filter(
-            (f) => f.item.determination !== 'upcoming' && f.questions.includes(q.id) && f.vendors.some((x) => x.id === v.id),
-          );
+          const asking = findings.filter((f) => f.item.determination !== 'upcoming' && f.questions.includes(q.id) && f.vendors.some((x) => x.id === v.id));
           return {
             id: q.id,
             text: q.text,
@@ -59,7 +56,12 @@ const world = fc
       maxLength: 5,
     }),
     findings: fc.array(
-      fc.record({ rule: fc.nat(), subject: fc.constantFrom('s1', 's2', 's3', 's4'), vendors: fc.subarray(['v1', 'v2', 'v3', 'v4', 'v5']), upcoming: fc.boolean() }),
+      fc.record({
+        rule: fc.nat(),
+        subject: fc.constantFrom('s1', 's2', 's3', 's4'),
+        vendors: fc.subarray(['v1', 'v2', 'v3', 'v4', 'v5']),
+        upcoming: fc.boolean(),
+      }),
       { maxLength: 30 },
     ),
     sortFindings: fc.boolean(),

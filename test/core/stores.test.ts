@@ -70,7 +70,12 @@ describe('store mappings, store → complyflow', () => {
   }
   it("Apple's six purposes", () => {
     expect(apple.purposes.map((p) => p.id)).toEqual([
-      'third-party-advertising', 'developers-advertising', 'analytics', 'product-personalization', 'app-functionality', 'other-purposes',
+      'third-party-advertising',
+      'developers-advertising',
+      'analytics',
+      'product-personalization',
+      'app-functionality',
+      'other-purposes',
     ]);
   });
 });
@@ -117,7 +122,10 @@ describe('the same game with only a processor analytics vendor', () => {
   const { play: p, apple: a } = answers(flow);
   it('Apple: nothing is used to track', () => {
     expect(a.tracking).toBe(false);
-    expect(a.dataTypes.map((t) => [t.id, t.tracking])).toEqual([['device-id', false], ['product-interaction', false]]);
+    expect(a.dataTypes.map((t) => [t.id, t.tracking])).toEqual([
+      ['device-id', false],
+      ['product-interaction', false],
+    ]);
   });
   it('Google: data is collected, nothing is shared', () => {
     expect(p.collectsOrShares).toBe(true);
@@ -139,7 +147,10 @@ describe('what the flow cannot decide', () => {
   it('names the missing fact: optional, on-device only, retention', () => {
     const flow: Flow = {
       ...base,
-      data: [...base.data.map((d) => (d.id === 'events' ? { ...d, retention: undefined } : d)), { id: 'local', category: 'user.behavior.gameplay', subjects: ['player'] }],
+      data: [
+        ...base.data.map((d) => (d.id === 'events' ? { ...d, retention: undefined } : d)),
+        { id: 'local', category: 'user.behavior.gameplay', subjects: ['player'] },
+      ],
       purposes: [{ ...base.purposes[0]!, data: ['device-id', 'events', 'local'] }],
     } as Flow;
     const { play: p, apple: a } = answers(flow);

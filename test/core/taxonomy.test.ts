@@ -6,19 +6,35 @@ import { flow, regulation, rule, tax } from '../helpers.js';
 
 describe('taxonomies', () => {
   it.each([
-    'user.contact.email', 'user.device.device_id', 'user.device.ip_address', 'user.device.advertising_id',
-    'user.behavior.purchase_history', 'user.behavior.gameplay', 'user.content.voice_chat', 'user.content.text_chat',
-    'user.content.ai_conversation', 'user.demographic.date_of_birth', 'user.account.username', 'user.biometric.voice',
+    'user.contact.email',
+    'user.device.device_id',
+    'user.device.ip_address',
+    'user.device.advertising_id',
+    'user.behavior.purchase_history',
+    'user.behavior.gameplay',
+    'user.content.voice_chat',
+    'user.content.text_chat',
+    'user.content.ai_conversation',
+    'user.demographic.date_of_birth',
+    'user.account.username',
+    'user.biometric.voice',
     'user.location.precise',
   ])('has the data category %s', (key) => expect(tax.categoryKeys.has(key)).toBe(true));
 
   it.each([
-    'essential.service', 'essential.service.payment_processing', 'functional.voice_chat', 'functional.text_chat',
-    'functional.ai_companion', 'analytics.reporting', 'marketing.advertising.third_party.targeted', 'train_ai_system',
+    'essential.service',
+    'essential.service.payment_processing',
+    'functional.voice_chat',
+    'functional.text_chat',
+    'functional.ai_companion',
+    'analytics.reporting',
+    'marketing.advertising.third_party.targeted',
+    'train_ai_system',
   ])('has the data use %s', (key) => expect(tax.useKeys.has(key)).toBe(true));
 
   it('has the vendor services and roles of the flow format', () => {
-    for (const s of ['realtime-voice', 'analytics', 'advertising', 'cloud', 'payments', 'ai-model', 'support', 'anti-cheat']) expect(tax.serviceKeys.has(s)).toBe(true);
+    for (const s of ['realtime-voice', 'analytics', 'advertising', 'cloud', 'payments', 'ai-model', 'support', 'anti-cheat'])
+      expect(tax.serviceKeys.has(s)).toBe(true);
     expect([...tax.roleKeys].sort()).toEqual(['controller', 'joint-controller', 'processor', 'third-party']);
   });
 
@@ -43,7 +59,21 @@ describe('taxonomies', () => {
 
   it('CA stands for its 13 provinces and territories as a market, and for the country as a region', () => {
     const provinces = tax.markets.leaves('CA');
-    expect([...provinces].sort()).toEqual(['CA-AB', 'CA-BC', 'CA-MB', 'CA-NB', 'CA-NL', 'CA-NS', 'CA-NT', 'CA-NU', 'CA-ON', 'CA-PE', 'CA-QC', 'CA-SK', 'CA-YT']);
+    expect([...provinces].sort()).toEqual([
+      'CA-AB',
+      'CA-BC',
+      'CA-MB',
+      'CA-NB',
+      'CA-NL',
+      'CA-NS',
+      'CA-NT',
+      'CA-NU',
+      'CA-ON',
+      'CA-PE',
+      'CA-QC',
+      'CA-SK',
+      'CA-YT',
+    ]);
     expect(tax.markets.leaves('CA-QC')).toEqual(new Set(['CA-QC']));
     expect(tax.markets.leafCodes()).toContain('CA-QC');
     expect(tax.markets.leafCodes()).not.toContain('CA');

@@ -84,6 +84,10 @@ describe('rule display texts', () => {
 
   it('does not build the context for a rule without templates', () => {
     const r = rule({ title: 'T', action: 'A', evidence: ['E'] });
-    expect(fillRuleTexts(r, () => { throw new Error('context built'); })).toEqual({ title: 'T', action: 'A', evidence: ['E'] });
+    expect(
+      fillRuleTexts(r, () => {
+        throw new Error('context built');
+      }),
+    ).toEqual({ title: 'T', action: 'A', evidence: ['E'] });
   });
 });

@@ -48,13 +48,19 @@ describe('Canada: PIPEDA and Quebec', () => {
   });
 
   it('transfer items only when data leaves Canada', () => {
-    const inCanada = run(game([{ code: 'CA', players: 1000 }], { vendors: [{ id: 'v', name: 'Vendor', role: 'processor', services: ['cloud'], regions: ['CA-QC', 'CA-ON'] }] }));
+    const inCanada = run(
+      game([{ code: 'CA', players: 1000 }], { vendors: [{ id: 'v', name: 'Vendor', role: 'processor', services: ['cloud'], regions: ['CA-QC', 'CA-ON'] }] }),
+    );
     expect(inCanada.items.filter((i) => i.topic === 'transfer' && i.regulation.startsWith('ca-'))).toEqual([]);
-    const abroad = run(game([{ code: 'CA', players: 1000 }], { vendors: [{ id: 'v', name: 'Vendor', role: 'processor', services: ['cloud'], regions: ['US'] }] }));
-    expect(abroad.items.filter((i) => i.topic === 'transfer' && i.regulation.startsWith('ca-')).map((i) => i.id).sort()).toEqual([
-      'ca-pipeda/cross-border-processing/transfer:v@US',
-      'ca-qc-law25/outside-quebec-assessment/transfer:v@US',
-    ]);
+    const abroad = run(
+      game([{ code: 'CA', players: 1000 }], { vendors: [{ id: 'v', name: 'Vendor', role: 'processor', services: ['cloud'], regions: ['US'] }] }),
+    );
+    expect(
+      abroad.items
+        .filter((i) => i.topic === 'transfer' && i.regulation.startsWith('ca-'))
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['ca-pipeda/cross-border-processing/transfer:v@US', 'ca-qc-law25/outside-quebec-assessment/transfer:v@US']);
   });
 
   it('Quebec phases: portability upcoming the day before 2024-09-22, applying on it', () => {

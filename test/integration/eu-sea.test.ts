@@ -43,7 +43,10 @@ describe('a Southeast Asian launch by a Singapore studio with a US voice vendor'
     for (const id of ['sg-pdpa', 'th-pdpa', 'id-pdp', 'vn-pdpl', 'ph-dpa']) {
       const transfers = r.items.filter((i) => i.regulation === id && i.topic === 'transfer');
       expect(transfers.length, id).toBeGreaterThan(0);
-      expect(transfers.some((i) => i.subject.id.startsWith('rtc')), id).toBe(true);
+      expect(
+        transfers.some((i) => i.subject.id.startsWith('rtc')),
+        id,
+      ).toBe(true);
     }
     expect(r.items.some((i) => i.regulation === 'sg-pdpa' && i.subject.id === 'rtc@US')).toBe(true);
   });

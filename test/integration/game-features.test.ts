@@ -38,7 +38,10 @@ describe('the age model in the US state laws', () => {
     for (const [reg, rule] of Object.entries(knownMinorRules)) {
       const found = find(r, reg, rule);
       expect(found.length, `${reg}/${rule}`).toBeGreaterThan(0);
-      expect(found.every((i) => i.determination === 'applies' || i.determination === 'upcoming'), `${reg}/${rule}`).toBe(true);
+      expect(
+        found.every((i) => i.determination === 'applies' || i.determination === 'upcoming'),
+        `${reg}/${rule}`,
+      ).toBe(true);
     }
   });
   it('with no age gate they are to confirm, naming the age gate', () => {
@@ -46,7 +49,10 @@ describe('the age model in the US state laws', () => {
     for (const [reg, rule] of Object.entries(knownMinorRules)) {
       const found = find(r, reg, rule).filter((i) => i.determination !== 'upcoming');
       if (found.length === 0) continue; // a provision not yet in force on this date
-      expect(found.map((i) => i.determination), `${reg}/${rule}`).toEqual(found.map(() => 'to-confirm'));
+      expect(
+        found.map((i) => i.determination),
+        `${reg}/${rule}`,
+      ).toEqual(found.map(() => 'to-confirm'));
       expect(found[0]!.unknown, `${reg}/${rule}`).toContain('audience.ageGate');
     }
   });

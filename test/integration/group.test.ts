@@ -88,10 +88,16 @@ describe('establishment through the group', () => {
 
   it('processesIn sees where affiliates are', () => {
     const l = regulation([rule({ id: 'p' })], { appliesWhen: { processesIn: ['CN'] }, jurisdiction: 'CN' });
-    const f = group({ systems: [{ id: 'client', kind: 'device' }, { id: 'eu-servers', kind: 'server', regions: ['DE'] }], vendors: [] });
+    const f = group({
+      systems: [
+        { id: 'client', kind: 'device' },
+        { id: 'eu-servers', kind: 'server', regions: ['DE'] },
+      ],
+      vendors: [],
+    });
     f.flows = [{ from: 'eu-servers', to: 'sz', data: ['email'], purpose: 'account' }];
     expect(status(f, l)).toBe('applies');
-    expect(status({ ...f, affiliates: [] , flows: [] }, l)).toBe('not-applicable');
+    expect(status({ ...f, affiliates: [], flows: [] }, l)).toBe('not-applicable');
   });
 });
 
@@ -107,7 +113,12 @@ describe('the flow format', () => {
 });
 
 describe('with the real packs: checklist, diagram and record agree', () => {
-  const f = group({ markets: [{ code: 'EU', players: 100_000 }, { code: 'CN', players: 100_000 }] });
+  const f = group({
+    markets: [
+      { code: 'EU', players: 100_000 },
+      { code: 'CN', players: 100_000 },
+    ],
+  });
   const r = check(lib, f, { asOf: AS_OF });
 
   it('GDPR: the affiliate and the hosting provider in China are transfers, the own warehouse is not', () => {

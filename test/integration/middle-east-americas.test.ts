@@ -16,8 +16,15 @@ const itemsOf = (r: Report, reg: string) => r.items.filter((i) => i.regulation =
 
 const MARKETS = ['SA', 'AE', 'TR', 'BR', 'MX', 'CL', 'AR', 'CO', 'CA'];
 const PACK_OF: Record<string, string[]> = {
-  SA: ['sa-pdpl'], AE: ['ae-pdpl'], TR: ['tr-kvkk'], BR: ['br-lgpd'], MX: ['mx-lfpdppp'],
-  CL: ['cl-pdp'], AR: ['ar-pdpa'], CO: ['co-habeas-data'], CA: ['ca-pipeda', 'ca-qc-law25'],
+  SA: ['sa-pdpl'],
+  AE: ['ae-pdpl'],
+  TR: ['tr-kvkk'],
+  BR: ['br-lgpd'],
+  MX: ['mx-lfpdppp'],
+  CL: ['cl-pdp'],
+  AR: ['ar-pdpa'],
+  CO: ['co-habeas-data'],
+  CA: ['ca-pipeda', 'ca-qc-law25'],
 };
 
 const game: Flow = flow({
@@ -69,7 +76,9 @@ describe('a game offered in the Middle East and the Americas', () => {
 
   it("Turkey's transfer rules change on 2024-06-01", () => {
     const rule = (asOf: string) =>
-      itemsOf(check(lib, game, { asOf }), 'tr-kvkk').filter((i) => i.topic === 'transfer' && i.determination === 'applies').map((i) => i.rule);
+      itemsOf(check(lib, game, { asOf }), 'tr-kvkk')
+        .filter((i) => i.topic === 'transfer' && i.determination === 'applies')
+        .map((i) => i.rule);
     expect(rule('2024-05-31')).toContain('transfer-explicit-consent-before-2024');
     expect(rule('2024-05-31')).not.toContain('transfer-mechanism');
     expect(rule('2024-06-01')).toContain('transfer-mechanism');

@@ -47,11 +47,16 @@ describe('a game offered in Saudi Arabia and the UAE by a UK studio', () => {
   });
 
   it('judges a transfer only for the vendor outside each country', () => {
-    const sa = itemsOf(r, 'sa-pdpl').filter((i) => i.topic === 'transfer').map((i) => i.id);
+    const sa = itemsOf(r, 'sa-pdpl')
+      .filter((i) => i.topic === 'transfer')
+      .map((i) => i.id);
     expect(sa).toEqual(expect.arrayContaining(['sa-pdpl/transfer-safeguards/transfer:stats@US', 'sa-pdpl/transfer-risk-assessment/transfer:stats@US']));
     expect(sa.some((id) => id.includes('cloud@'))).toBe(false);
     // CloudCo is in SA, outside the UAE: a UAE readiness item names it, the US vendor too.
-    const ae = itemsOf(r, 'ae-pdpl').filter((i) => i.topic === 'transfer').map((i) => i.id).sort();
+    const ae = itemsOf(r, 'ae-pdpl')
+      .filter((i) => i.topic === 'transfer')
+      .map((i) => i.id)
+      .sort();
     expect(ae).toEqual(['ae-pdpl/transfer-readiness/transfer:cloud@SA', 'ae-pdpl/transfer-readiness/transfer:stats@US']);
   });
 

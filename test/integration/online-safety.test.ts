@@ -35,7 +35,13 @@ describe('a 13+ game with loot boxes, text chat and shared content offered in th
 
   it("lists the UK children's risk assessment, safety duties and age assurance as applying", () => {
     const uk = determinations(r, 'uk-osa');
-    for (const rule of ['childrens-access-assessment', 'childrens-risk-assessment', 'childrens-safety-duties', 'highly-effective-age-assurance', 'illegal-content-risk-assessment'])
+    for (const rule of [
+      'childrens-access-assessment',
+      'childrens-risk-assessment',
+      'childrens-safety-duties',
+      'highly-effective-age-assurance',
+      'illegal-content-risk-assessment',
+    ])
       expect(uk[rule], rule).toBe('applies');
   });
 

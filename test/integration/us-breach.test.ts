@@ -146,15 +146,73 @@ const breachItems = (r: Report, rule: string) => r.items.filter((i) => /^us-[a-z
 // Georgia's statute binds information brokers only (O.C.G.A. § 10-1-911(3)): the studio above sells no data.
 const brokersOnly = ['us-ga-breach'];
 const reachAnyStudio = Object.keys(residentDeadline).filter((id) => !brokersOnly.includes(id));
-const noCredentials = ['us-ma-breach', 'us-oh-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach',
+const noCredentials = [
+  'us-ma-breach',
+  'us-oh-breach',
+  'us-tn-breach',
+  'us-tx-breach',
+  'us-va-breach',
   // credentials count only with a name (AL, DE, ME, NV, RI, OK, UT, WI, WY) or only when they open a financial account (NC), or are not listed at all
-  'us-me-breach', 'us-mi-breach', 'us-mn-breach', 'us-mo-breach', 'us-ms-breach', 'us-mt-breach', 'us-nc-breach', 'us-nd-breach', 'us-nh-breach', 'us-nm-breach', 'us-nv-breach',
-  'us-ri-breach', 'us-sc-breach', 'us-wv-breach', 'us-ok-breach', 'us-ut-breach', 'us-wi-breach', 'us-wy-breach',
-  'us-ak-breach', 'us-al-breach', 'us-ar-breach', 'us-de-breach', 'us-hi-breach', 'us-ia-breach', 'us-id-breach', 'us-in-breach', 'us-la-breach', 'us-ks-breach', 'us-ky-breach'];
-const noBiometrics = ['us-ma-breach', 'us-nj-breach', 'us-oh-breach', 'us-pa-breach', 'us-tn-breach', 'us-tx-breach', 'us-va-breach',
-  'us-me-breach', 'us-mi-breach', 'us-mn-breach', 'us-mo-breach', 'us-ms-breach', 'us-mt-breach', 'us-nd-breach', 'us-nh-breach', 'us-nv-breach',
-  'us-ri-breach', 'us-sc-breach', 'us-wv-breach', 'us-sd-breach', 'us-ut-breach',
-  'us-ak-breach', 'us-al-breach', 'us-hi-breach', 'us-id-breach', 'us-in-breach', 'us-ks-breach', 'us-ky-breach'];
+  'us-me-breach',
+  'us-mi-breach',
+  'us-mn-breach',
+  'us-mo-breach',
+  'us-ms-breach',
+  'us-mt-breach',
+  'us-nc-breach',
+  'us-nd-breach',
+  'us-nh-breach',
+  'us-nm-breach',
+  'us-nv-breach',
+  'us-ri-breach',
+  'us-sc-breach',
+  'us-wv-breach',
+  'us-ok-breach',
+  'us-ut-breach',
+  'us-wi-breach',
+  'us-wy-breach',
+  'us-ak-breach',
+  'us-al-breach',
+  'us-ar-breach',
+  'us-de-breach',
+  'us-hi-breach',
+  'us-ia-breach',
+  'us-id-breach',
+  'us-in-breach',
+  'us-la-breach',
+  'us-ks-breach',
+  'us-ky-breach',
+];
+const noBiometrics = [
+  'us-ma-breach',
+  'us-nj-breach',
+  'us-oh-breach',
+  'us-pa-breach',
+  'us-tn-breach',
+  'us-tx-breach',
+  'us-va-breach',
+  'us-me-breach',
+  'us-mi-breach',
+  'us-mn-breach',
+  'us-mo-breach',
+  'us-ms-breach',
+  'us-mt-breach',
+  'us-nd-breach',
+  'us-nh-breach',
+  'us-nv-breach',
+  'us-ri-breach',
+  'us-sc-breach',
+  'us-wv-breach',
+  'us-sd-breach',
+  'us-ut-breach',
+  'us-ak-breach',
+  'us-al-breach',
+  'us-hi-breach',
+  'us-id-breach',
+  'us-in-breach',
+  'us-ks-breach',
+  'us-ky-breach',
+];
 // Rhode Island's and South Dakota's maintainer duties were not read (summaries disagree), so their packs have no vendor-notify-owner rule.
 const noVendorRule = ['us-ri-breach', 'us-sd-breach'];
 const withVendorRule = reachAnyStudio.filter((id) => !noVendorRule.includes(id));
@@ -167,7 +225,12 @@ describe('US state breach notification packs', () => {
   it('every state and DC has its breach pack, and each territory too (issue 21: all 54 jurisdictions)', () => {
     const expected = [...lib.tax.markets.leavesOf(['US']), 'PR', 'GU', 'VI'].map((m) => `us-${m.replace(/^US-/, '').toLowerCase()}-breach`).sort();
     expect(expected).toHaveLength(54);
-    expect(lib.regulations.map((r) => r.id).filter((id) => /^us-[a-z]{2}-breach$/.test(id)).sort()).toEqual(expected);
+    expect(
+      lib.regulations
+        .map((r) => r.id)
+        .filter((id) => /^us-[a-z]{2}-breach$/.test(id))
+        .sort(),
+    ).toEqual(expected);
   });
 
   it('loads one pack per state this issue covers', () => {
@@ -187,7 +250,10 @@ describe('US state breach notification packs', () => {
 
   it('Puerto Rico, Guam and the US Virgin Islands: a game offered there gets their resident notice; one offered in US does not', () => {
     const territories = (markets: Flow['markets']) =>
-      breachItems(run({ ...usGame(accountWithCard), markets }), 'notify-residents').filter((i) => TERRITORIES.includes(i.regulation)).map((i) => i.regulation).sort();
+      breachItems(run({ ...usGame(accountWithCard), markets }), 'notify-residents')
+        .filter((i) => TERRITORIES.includes(i.regulation))
+        .map((i) => i.regulation)
+        .sort();
     expect(territories([{ code: 'PR' }, { code: 'GU' }, { code: 'VI' }])).toEqual(TERRITORIES);
     expect(territories([{ code: 'US' }])).toEqual([]);
   });
@@ -198,14 +264,22 @@ describe('US state breach notification packs', () => {
   });
 
   it('credentials alone reach every state that lists them without a name, none of the others', () => {
-    const states = breachItems(run(usGame(credentials)), 'notify-residents').map((i) => i.regulation).sort();
+    const states = breachItems(run(usGame(credentials)), 'notify-residents')
+      .map((i) => i.regulation)
+      .sort();
     expect(states).toEqual(reachAnyStudio.filter((id) => !noCredentials.includes(id)));
   });
 
   it('a voiceprint kept with the player account reaches New York and DC, and with a name the states listing biometrics', () => {
     const voice = el('voiceprint', 'user.biometric.voice');
-    expect(breachItems(run(usGame([voice])), 'notify-residents').map((i) => i.regulation).sort()).toEqual(['us-dc-breach', 'us-ny-breach']);
-    const named = breachItems(run(usGame([voice, el('name', 'user.name')])), 'notify-residents').map((i) => i.regulation).sort();
+    expect(
+      breachItems(run(usGame([voice])), 'notify-residents')
+        .map((i) => i.regulation)
+        .sort(),
+    ).toEqual(['us-dc-breach', 'us-ny-breach']);
+    const named = breachItems(run(usGame([voice, el('name', 'user.name')])), 'notify-residents')
+      .map((i) => i.regulation)
+      .sort();
     expect(named).toEqual(reachAnyStudio.filter((id) => !noBiometrics.includes(id)));
   });
 
@@ -232,13 +306,26 @@ describe('US state breach notification packs', () => {
     expect(row.strictest).toEqual({ within: 'P10D', jurisdictions: ['US-AL', 'US-FL', 'US-MD', 'US-OR'] });
     const cells = Object.fromEntries(row.cells.map((c) => [c.jurisdiction, c.deadline]));
     expect(cells).toMatchObject({
-      'US-CA': 'P30D', 'US-TX': 'P30D', 'US-CT': 'P60D', 'US-AZ': 'P45D', 'US-IL': null, 'US-MA': null, 'US-DC': null, 'US-VA': null,
+      'US-CA': 'P30D',
+      'US-TX': 'P30D',
+      'US-CT': 'P60D',
+      'US-AZ': 'P45D',
+      'US-IL': null,
+      'US-MA': null,
+      'US-DC': null,
+      'US-VA': null,
       // Iowa's 5 business days and Louisiana's 10 days to the Attorney General run from the residents' notice: in words only
-      'US-AL': 'P10D', 'US-DE': 'P60D', 'US-IN': 'P45D', 'US-LA': 'P60D', 'US-AK': null, 'US-HI': null, 'US-IA': null,
+      'US-AL': 'P10D',
+      'US-DE': 'P60D',
+      'US-IN': 'P45D',
+      'US-LA': 'P60D',
+      'US-AK': null,
+      'US-HI': null,
+      'US-IA': null,
     });
   });
 
-  it('without a processor, the strictest US deadline is Vermont\'s 14 business days to the Attorney General', () => {
+  it("without a processor, the strictest US deadline is Vermont's 14 business days to the Attorney General", () => {
     const f = usGame(accountWithCard);
     const noVendor = { ...f, vendors: [], flows: [] };
     const row = run(noVendor).matrix.find((m) => m.topic === 'breach-notification')!;
@@ -259,10 +346,9 @@ describe('US state breach notification packs', () => {
     expect(ga.determination).toBe('to-confirm');
   });
 
-  it('judges the processor\'s breach-notice hours against the strictest US deadline (10 days)', () => {
+  it("judges the processor's breach-notice hours against the strictest US deadline (10 days)", () => {
     const r = run(usGame(accountWithCard));
-    const judged = (hours: number) =>
-      answerFindings(r, { version: 1, vendors: { host: { 'breach-notice-hours': { answer: String(hours) } } } }, lib.questions);
+    const judged = (hours: number) => answerFindings(r, { version: 1, vendors: { host: { 'breach-notice-hours': { answer: String(hours) } } } }, lib.questions);
     expect(judged(72)).toEqual([]);
     const open = judged(240); // 10 days leaves the studio no time of its own
     expect(new Set(open.map((i) => i.subject.id))).toEqual(new Set(['host']));

@@ -46,7 +46,11 @@ describe('US state applicability', () => {
       purposes: [{ id: 'sale', use: 'marketing.advertising.third_party.targeted', data: ['loc'] }],
       flows: [{ from: 'backend', to: 'broker', data: ['loc'], purpose: 'sale' }],
     });
-    const rules = new Set(run(tiny).items.filter((i) => i.regulation === 'us-tx-tdpsa').map((i) => i.rule));
+    const rules = new Set(
+      run(tiny)
+        .items.filter((i) => i.regulation === 'us-tx-tdpsa')
+        .map((i) => i.rule),
+    );
     expect([...rules]).toEqual(['small-business-sensitive-data-sale']);
   });
 
@@ -87,7 +91,11 @@ describe('US state applicability', () => {
       purposes: [{ id: 'ads', use: 'marketing.advertising.third_party.targeted', data: ['email'], lawfulBasis: 'consent' }],
       flows: [{ from: 'backend', to: 'ads', data: ['email'], purpose: 'ads' }],
     });
-    const topics = new Set(run(f).items.filter((i) => i.regulation === 'us-ca-ccpa').map((i) => i.topic));
+    const topics = new Set(
+      run(f)
+        .items.filter((i) => i.regulation === 'us-ca-ccpa')
+        .map((i) => i.topic),
+    );
     expect(topics.has('children')).toBe(true);
     expect(topics.has('opt-out')).toBe(true);
   });

@@ -27,7 +27,9 @@ describe('extra rule pack folders', () => {
   it('a pack with the id of a bundled pack is refused; the same folder given twice is read once', () => {
     const copy = join(dir, 'copy');
     cpSync(join(DEFAULT_REGULATIONS_DIR, 'eu-gdpr'), join(copy, 'eu-gdpr'), { recursive: true });
-    expect(issuesOf(copy, `${copy}/`)).toEqual([{ file: join(copy, 'eu-gdpr'), message: `a rule pack "eu-gdpr" is already loaded from complyflow's own rule packs` }]);
+    expect(issuesOf(copy, `${copy}/`)).toEqual([
+      { file: join(copy, 'eu-gdpr'), message: `a rule pack "eu-gdpr" is already loaded from complyflow's own rule packs` },
+    ]);
   });
 
   it('a pack of its own id loads beside the bundled ones', () => {

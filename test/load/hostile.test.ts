@@ -11,7 +11,8 @@ import { readBytes } from '../../src/load/read.js';
 import { main } from '../../src/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complyflow-hostile-'));
-const issues = (text: string | Buffer) => parseYaml('f.yaml', typeof text === 'string' ? Buffer.from(text) : text).issues.map((i) => [i.line, i.column, i.message]);
+const issues = (text: string | Buffer) =>
+  parseYaml('f.yaml', typeof text === 'string' ? Buffer.from(text) : text).issues.map((i) => [i.line, i.column, i.message]);
 
 describe('reads are bounded by the bytes actually read', () => {
   it.each(['/dev/zero', '/dev/urandom'])('%s stops at the limit with a plain message', (device) => {
@@ -40,7 +41,10 @@ describe('large documents are checked in linear time', () => {
 
   it('a status file parses in time linear in its entries (10,000 against 100,000: no more than 25 times as long)', () => {
     const time = (n: number) => {
-      const text = 'version: 1\nitems:\n' + Array.from({ length: n }, (_, i) => `  "eu-gdpr/x${i}": { status: done, owner: o }\n`).join('') + '  "eu-gdpr/x1": { status: done }\n';
+      const text =
+        'version: 1\nitems:\n' +
+        Array.from({ length: n }, (_, i) => `  "eu-gdpr/x${i}": { status: done, owner: o }\n`).join('') +
+        '  "eu-gdpr/x1": { status: done }\n';
       const started = process.hrtime.bigint();
       expect(parseYaml('s.yaml', Buffer.from(text)).issues.map((i) => i.line)).toEqual([n + 3]);
       return Number(process.hrtime.bigint() - started);
@@ -67,7 +71,12 @@ describe('large documents are checked in linear time', () => {
       throw new RangeError('Invalid string length');
     });
     let stderr = '';
-    const code = await main(['check', join(ROOT, 'examples', 'starfall', 'flow.yaml'), '--as-of', '2026-11-25'], { cwd: dir, stdout: () => {}, stderr: (t) => void (stderr += t), today: () => '2026-11-25' });
+    const code = await main(['check', join(ROOT, 'examples', 'starfall', 'flow.yaml'), '--as-of', '2026-11-25'], {
+      cwd: dir,
+      stdout: () => {},
+      stderr: (t) => void (stderr += t),
+      today: () => '2026-11-25',
+    });
     spy.mockRestore();
     expect(code).toBe(2);
     expect(stderr).toMatch(/the output is too large to make in memory/);

@@ -62,14 +62,22 @@ describe('named conditions', () => {
   });
 
   it("a pack's own named condition works, may use shared ones, and cannot take a shared name", () => {
-    const own = packWith('own', '  ref: ads-or-sale\n', 'conditions:\n  ads-or-sale:\n    description: ads or a sale\n    when:\n      any:\n        - use: { param: targetedAdvertisingUses }\n        - ref: sale-by-vendor\n');
+    const own = packWith(
+      'own',
+      '  ref: ads-or-sale\n',
+      'conditions:\n  ads-or-sale:\n    description: ads or a sale\n    when:\n      any:\n        - use: { param: targetedAdvertisingUses }\n        - ref: sale-by-vendor\n',
+    );
     expect(issues(own)).toEqual([]);
     const clash = packWith('clash', '  ref: sale-by-vendor\n', 'conditions:\n  sale-by-vendor:\n    description: mine\n    when: { always: true }\n');
     expect(issues(clash).map((i) => i.message)).toEqual(['named condition "sale-by-vendor" is already defined in the shared library']);
   });
 
   it('a cycle is refused, once, where it is defined', () => {
-    const dir = packWith('cycle', '  ref: a\n', 'conditions:\n  a:\n    description: a\n    when: { ref: b }\n  b:\n    description: b\n    when: { any: [{ ref: a }, { always: true }] }\n');
+    const dir = packWith(
+      'cycle',
+      '  ref: a\n',
+      'conditions:\n  a:\n    description: a\n    when: { ref: b }\n  b:\n    description: b\n    when: { any: [{ ref: a }, { always: true }] }\n',
+    );
     const msgs = issues(dir).map((i) => i.message);
     expect(msgs).toHaveLength(1);
     expect(msgs[0]).toMatch(/refers to itself \(a → b → a\)/);
@@ -80,7 +88,9 @@ describe('named conditions', () => {
     const reg = join(dir, 'acme-params', 'regulation.yaml');
     writeFileSync(reg, readFileSync(reg, 'utf8').replaceAll('targetedAdvertisingUses', 'adUses'));
     const found = issues(dir).filter((i) => i.file === 'params/acme-params/rules/opt-out-targeted-advertising-sale.yaml');
-    expect(found).toEqual([{ file: 'params/acme-params/rules/opt-out-targeted-advertising-sale.yaml', line: 11, message: 'unknown parameter "targetedAdvertisingUses"' }]);
+    expect(found).toEqual([
+      { file: 'params/acme-params/rules/opt-out-targeted-advertising-sale.yaml', line: 11, message: 'unknown parameter "targetedAdvertisingUses"' },
+    ]);
   });
 
   it('the bundle and the sources give the same expanded rules', () => {

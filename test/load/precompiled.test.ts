@@ -65,11 +65,14 @@ describe('validators compiled at build time', () => {
 
   it('are ignored when a schema file they came from has changed', () => {
     const stale = join(dir, 'stale.cjs');
-    writeFileSync(stale, readFileSync(fresh, 'utf8').replace(/exports\.sources = (.*);\n$/, (_, json: string) => {
-      const sources = JSON.parse(json) as Record<string, string>;
-      sources['flow.schema.json'] += ' ';
-      return `exports.sources = ${JSON.stringify(sources)};\n`;
-    }));
+    writeFileSync(
+      stale,
+      readFileSync(fresh, 'utf8').replace(/exports\.sources = (.*);\n$/, (_, json: string) => {
+        const sources = JSON.parse(json) as Record<string, string>;
+        sources['flow.schema.json'] += ' ';
+        return `exports.sources = ${JSON.stringify(sources)};\n`;
+      }),
+    );
     expect(precompiledValidator('flow', stale)).toBeUndefined();
     expect(precompiledValidator('status', stale)).toBeTypeOf('function');
     expect(precompiledValidator('flow', join(dir, 'missing.cjs'))).toBeUndefined();

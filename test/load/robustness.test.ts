@@ -25,11 +25,17 @@ function loadText(text: string) {
 
 describe('robustness', () => {
   it('random documents give issues, not exceptions', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => void loadText(stringify(v))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => void loadText(stringify(v))),
+      { numRuns: 200 },
+    );
   });
 
   it('random text gives issues, not exceptions', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (t) => void loadText(t)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (t) => void loadText(t)),
+      { numRuns: 300 },
+    );
   });
 
   it('the example with one section replaced by anything never crashes the loader or the engine', () => {

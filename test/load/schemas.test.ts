@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { validateWith } from '../../src/load/schema.js';
 
-const rule = (when: unknown) => ({ id: 'r', title: 't', citation: 'Art. 1', topic: 'security', severity: 'high', for: 'game', when, action: 'a', evidence: ['e'] });
+const rule = (when: unknown) => ({
+  id: 'r',
+  title: 't',
+  citation: 'Art. 1',
+  topic: 'security',
+  severity: 'high',
+  for: 'game',
+  when,
+  action: 'a',
+  evidence: ['e'],
+});
 
 describe('condition schema', () => {
   it.each([
@@ -29,7 +39,12 @@ import { flow, tax } from '../helpers.js';
 
 describe('flow ids', () => {
   it('two unnamed flows with the same ends and purpose must be given ids', () => {
-    const f = flow({ flows: [{ from: 'backend', to: 'v', data: ['email'], purpose: 'account' }, { from: 'backend', to: 'v', data: ['email'], purpose: 'account' }] });
+    const f = flow({
+      flows: [
+        { from: 'backend', to: 'v', data: ['email'], purpose: 'account' },
+        { from: 'backend', to: 'v', data: ['email'], purpose: 'account' },
+      ],
+    });
     expect(checkFlow(f, tax, 'f.yaml').map((i) => i.message)).toEqual(['flows.0 and flows.1 both go from "backend" to "v" for "account"']);
     f.flows[1]!.id = 'second';
     expect(checkFlow(f, tax, 'f.yaml')).toEqual([]);
@@ -38,8 +53,29 @@ describe('flow ids', () => {
 
 describe('player counts of nested markets', () => {
   it('a national total beside state counts validates; state counts above the total do not', () => {
-    expect(checkFlow(flow({ markets: [{ code: 'US', players: 500000 }, { code: 'US-CA', players: 120000 }] }), tax, 'f.yaml')).toEqual([]);
-    const over = checkFlow(flow({ markets: [{ code: 'US', players: 100000 }, { code: 'US-CA', players: 80000 }, { code: 'US-TX', players: 30000 }] }), tax, 'f.yaml');
+    expect(
+      checkFlow(
+        flow({
+          markets: [
+            { code: 'US', players: 500000 },
+            { code: 'US-CA', players: 120000 },
+          ],
+        }),
+        tax,
+        'f.yaml',
+      ),
+    ).toEqual([]);
+    const over = checkFlow(
+      flow({
+        markets: [
+          { code: 'US', players: 100000 },
+          { code: 'US-CA', players: 80000 },
+          { code: 'US-TX', players: 30000 },
+        ],
+      }),
+      tax,
+      'f.yaml',
+    );
     expect(over.map((i) => i.pointer)).toEqual(['/markets/0/players']);
   });
 });

@@ -56,9 +56,14 @@ describe('"Why we ask" by short names, with a legend', () => {
   });
 });
 
-describe('the facts that would decide an item, in a person\'s words', () => {
+describe("the facts that would decide an item, in a person's words", () => {
   const law = regulation([rule({ id: 'sale', for: 'vendor', when: { vendor: { sellsOrShares: true } } })], { id: 'law-sale', shortName: 'SALE' });
-  const r = evaluate(flow({ vendors: [{ id: 'appstores', name: 'App Stores', role: 'third-party', services: ['payments'], regions: ['US'] }] }), [law], tax, opts);
+  const r = evaluate(
+    flow({ vendors: [{ id: 'appstores', name: 'App Stores', role: 'third-party', services: ['payments'], regions: ['US'] }] }),
+    [law],
+    tax,
+    opts,
+  );
 
   it('Markdown, CSV and the JSON path', async () => {
     const item = r.items.find((i) => i.rule === 'sale')!;

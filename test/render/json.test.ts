@@ -14,7 +14,12 @@ const consumed = (v: unknown, batch: number, pieceBytes: number) => {
 describe('jsonChunks', () => {
   it('joins to exactly JSON.stringify(value, null, 2) for any JSON value, batch and piece size', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 64 }), (v, batch, size) => pieced(v, batch, size) === whole(v) && consumed(v, batch, size) === whole(v)),
+      fc.property(
+        fc.jsonValue(),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 64 }),
+        (v, batch, size) => pieced(v, batch, size) === whole(v) && consumed(v, batch, size) === whole(v),
+      ),
       { numRuns: 500 },
     );
   });
@@ -23,7 +28,12 @@ describe('jsonChunks', () => {
     const text = fc.string({ unit: 'binary' });
     const member = fc.oneof(fc.jsonValue(), text, fc.constant(undefined), fc.array(fc.oneof(fc.jsonValue(), text, fc.constant(undefined)), { maxLength: 12 }));
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), member), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 64 }), (v, batch, size) => pieced(v, batch, size) === whole(v) && consumed(v, batch, size) === whole(v)),
+      fc.property(
+        fc.dictionary(fc.string(), member),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 64 }),
+        (v, batch, size) => pieced(v, batch, size) === whole(v) && consumed(v, batch, size) === whole(v),
+      ),
       { numRuns: 500 },
     );
   });
@@ -38,7 +48,11 @@ describe('jsonChunks', () => {
 
   it('transient pieces reuse two buffers, and are right as long as each is used before the next', () => {
     // pieces of 8 KiB: larger than Node's shared pool, so each buffer is its own memory
-    const report = { items: Array.from({ length: 3000 }, (_, i) => ({ id: `i${i}`, text: `“${i}” ≥ ${'y'.repeat(i % 11)}` })), big: 'z’'.repeat(9000), summary: {} };
+    const report = {
+      items: Array.from({ length: 3000 }, (_, i) => ({ id: `i${i}`, text: `“${i}” ≥ ${'y'.repeat(i % 11)}` })),
+      big: 'z’'.repeat(9000),
+      summary: {},
+    };
     const memoryOf = (transient: boolean) => {
       const memory = new Set<ArrayBufferLike>();
       let text = '';

@@ -37,7 +37,8 @@ function parseView(view: string | undefined, format: string): 'checklist' | 'pla
 }
 
 async function renderPlanOutput(report: Report, format: string): Promise<string> {
-  if (format === 'json') return JSON.stringify({ game: report.game, asOf: report.asOf, uncoveredMarkets: report.uncoveredMarkets, plan: report.plan }, null, 2) + '\n';
+  if (format === 'json')
+    return JSON.stringify({ game: report.game, asOf: report.asOf, uncoveredMarkets: report.uncoveredMarkets, plan: report.plan }, null, 2) + '\n';
   const { renderPlanMarkdown } = await import('../../render/markdown.js');
   return renderPlanMarkdown(report);
 }
@@ -73,9 +74,16 @@ export function registerCheck(program: Command, ctx: Context): void {
       const status = loadedStatus?.status;
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
       if (loadedStatus && statusModule && opts.status) {
-        const lines = statusModule.unmatchedStatusLines(loadedStatus.status, loadedStatus.where, opts.status, report.items.map((i) => i.id), report.plan.map((t) => t.id));
+        const lines = statusModule.unmatchedStatusLines(
+          loadedStatus.status,
+          loadedStatus.where,
+          opts.status,
+          report.items.map((i) => i.id),
+          report.plan.map((t) => t.id),
+        );
         for (const line of lines.slice(0, MAX_SHOWN_ISSUES)) io.stderr(`complyflow: warning: ${printable(line)}\n`);
-        if (lines.length > MAX_SHOWN_ISSUES) io.stderr(`complyflow: warning: … and ${(lines.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more status entries that match nothing\n`);
+        if (lines.length > MAX_SHOWN_ISSUES)
+          io.stderr(`complyflow: warning: … and ${(lines.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more status entries that match nothing\n`);
       }
       if (opts.answers) {
         const [answersCore, answersLoad] = await Promise.all([import('../../core/answers.js'), import('../../load/answers.js')]);
@@ -84,7 +92,8 @@ export function registerCheck(program: Command, ctx: Context): void {
         // An answer the report does not ask for is likely a typo: said, never dropped in silence.
         const unmatched = unmatchedAnswers(report, answers);
         for (const id of unmatched.slice(0, MAX_SHOWN_ISSUES)) io.stderr(`complyflow: warning: ${opts.answers}: ${unmatchedAnswer(report, id)}\n`);
-        if (unmatched.length > MAX_SHOWN_ISSUES) io.stderr(`complyflow: warning: … and ${(unmatched.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more answers not used\n`);
+        if (unmatched.length > MAX_SHOWN_ISSUES)
+          io.stderr(`complyflow: warning: … and ${(unmatched.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more answers not used\n`);
         report = applyAnswers(report, answers, lib.questions);
       }
       // Renderers load when used: the JSON report needs no template engine.
@@ -100,8 +109,10 @@ export function registerCheck(program: Command, ctx: Context): void {
       if (failOn) {
         const { open, failures } = releaseGate(report, failOn, { allowUncovered: opts.allowUncovered });
         // A CI log must say what to do, not only how much: the failing items, worst first.
-        for (const item of open.slice(0, MAX_SHOWN_GATE_ITEMS)) io.stderr(`complyflow: open ${item.severity}: ${printable(item.id)}: ${printable(item.title)}\n`);
-        if (open.length > MAX_SHOWN_GATE_ITEMS) io.stderr(`complyflow: … and ${(open.length - MAX_SHOWN_GATE_ITEMS).toLocaleString('en-US')} more open items\n`);
+        for (const item of open.slice(0, MAX_SHOWN_GATE_ITEMS))
+          io.stderr(`complyflow: open ${item.severity}: ${printable(item.id)}: ${printable(item.title)}\n`);
+        if (open.length > MAX_SHOWN_GATE_ITEMS)
+          io.stderr(`complyflow: … and ${(open.length - MAX_SHOWN_GATE_ITEMS).toLocaleString('en-US')} more open items\n`);
         if (failures.length) throw new ExitError(EXIT.failOn, `complyflow: ${failures.join('; ')}`);
       }
     });
@@ -112,10 +123,16 @@ export function unmatchedAnswer(report: Report, id: string): string {
   const [vendorId, questionId] = [id.slice(0, id.indexOf('/')), id.slice(id.indexOf('/') + 1)];
   const vendor = report.vendors.find((v) => v.id === vendorId);
   if (!vendor) {
-    const hint = didYouMean(vendorId, report.vendors.map((v) => v.id));
+    const hint = didYouMean(
+      vendorId,
+      report.vendors.map((v) => v.id),
+    );
     return `answers for vendor "${vendorId}", which this report asks nothing of, are not used${hint ? ` (${hint})` : ''}`;
   }
-  const hint = didYouMean(questionId, vendor.questions.map((q) => q.id));
+  const hint = didYouMean(
+    questionId,
+    vendor.questions.map((q) => q.id),
+  );
   return `the answer to "${questionId}" for vendor ${vendorId} is not used: this report does not ask it${hint ? ` (${hint})` : ''}`;
 }
 

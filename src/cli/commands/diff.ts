@@ -56,7 +56,11 @@ function peekStores(file: string): StoresReport | undefined {
     // Through the bounded reader, so a huge or endless input stops here too and counts as an input of the run.
     const read = readBytes(file);
     if (!read.bytes) return undefined;
-    const v: unknown = JSON.parse(Buffer.from(read.bytes).toString('utf8').replace(/^\uFEFF/, ''));
+    const v: unknown = JSON.parse(
+      Buffer.from(read.bytes)
+        .toString('utf8')
+        .replace(/^\uFEFF/, ''),
+    );
     if (!isObject(v) || v['schemaVersion'] !== undefined || !Array.isArray(v['stores']) || !isObject(v['game'])) return undefined;
     const ok = v['stores'].every((s) => isObject(s) && (s['store'] === 'play' || s['store'] === 'apple') && Array.isArray(s['dataTypes']));
     return ok ? (v as unknown as StoresReport) : undefined;
@@ -97,7 +101,9 @@ interface DiffOpts {
 export function registerDiff(program: Command, ctx: Context): void {
   program
     .command('diff')
-    .description('what changed between two JSON reports (check --format json): items added, removed, changed; laws that now apply; or between two store answers (stores --format json)')
+    .description(
+      'what changed between two JSON reports (check --format json): items added, removed, changed; laws that now apply; or between two store answers (stores --format json)',
+    )
     .argument('<old>', 'the earlier report (JSON)')
     .argument('<new>', 'the later report (JSON)')
     .option('--format <format>', `output format: ${DIFF_FORMATS.join(', ')}`)
@@ -111,7 +117,8 @@ export function registerDiff(program: Command, ctx: Context): void {
         emit(io, opts.out, renderStoresDiff(diffStoreAnswers(before, after), format));
         return;
       }
-      if (before || after) throw new UsageError(`give two files of the same kind: two reports (check --format json) or two store answers (stores --format json)`);
+      if (before || after)
+        throw new UsageError(`give two files of the same kind: two reports (check --format json) or two store answers (stores --format json)`);
       const diff = diffReports(readReport(resolveFrom(io, oldFile), oldFile), readReport(resolveFrom(io, newFile), newFile));
       const text = await renderDiff(diff, format);
       emit(io, opts.out, text);

@@ -29,7 +29,10 @@ export function registerQuestions(program: Command, ctx: Context): void {
     .option('--as-of <date>', 'evaluate laws as of this date, YYYY-MM-DD (default: today)')
     .option('--rules <dir...>', 'also load rule packs from these folders')
     .action(async (flowFile: string, opts: QuestionsOpts) => {
-      const [{ questionnaireFromReport }, { renderQuestionnaire }] = await Promise.all([import('../../render/questionnaire.js'), import('../../render/questionnaire-output.js')]);
+      const [{ questionnaireFromReport }, { renderQuestionnaire }] = await Promise.all([
+        import('../../render/questionnaire.js'),
+        import('../../render/questionnaire-output.js'),
+      ]);
       const { io } = ctx;
       const format = parseFormat(opts.format, QUESTIONNAIRE_FORMATS, 'md');
       const asOf = parseAsOf(opts.asOf, io);
@@ -38,13 +41,17 @@ export function registerQuestions(program: Command, ctx: Context): void {
       const markets = parseMarkets(opts.market, lib.tax);
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       requireOffered(markets, flow, lib.tax);
-      const vendorIds = (opts.vendor ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+      const vendorIds = (opts.vendor ?? [])
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
       const known = flow.vendors.map((v) => v.id);
       for (const id of vendorIds)
         if (!known.includes(id)) {
           const hint = didYouMean(id, known);
           throw new UsageError(
-            `--vendor "${id}" is not a vendor in ${flowFile}` + (hint ? ` (${hint})` : known.length ? ` (vendors: ${known.join(', ')})` : ' (it has no vendors)'),
+            `--vendor "${id}" is not a vendor in ${flowFile}` +
+              (hint ? ` (${hint})` : known.length ? ` (vendors: ${known.join(', ')})` : ' (it has no vendors)'),
           );
         }
       const report = check(lib, flow, { asOf, ...(markets ? { markets } : {}) });

@@ -40,7 +40,11 @@ export function registerRopa(program: Command, ctx: Context): void {
       const flow = requireFlow(resolveFrom(io, flowFile), lib.tax);
       const output = await renderRopa(ropaFor(lib, flow, view as RopaView), format, asOf);
       emit(io, opts.out, output);
-      const uncovered = uncoveredMarkets(flow.markets.map((m) => m.code), lib.regulations, lib.tax.markets);
+      const uncovered = uncoveredMarkets(
+        flow.markets.map((m) => m.code),
+        lib.regulations,
+        lib.tax.markets,
+      );
       if (uncovered.length) io.stderr(`complyflow: ${uncoveredSentence(uncovered, 'record of processing')}\n`);
     });
 }

@@ -85,18 +85,41 @@ export function registerRules(program: Command, ctx: Context): void {
       const lib = requireLibrary(extra(opts.rules));
       const [packId, ruleId] = id.split('/');
       const reg = lib.regulations.find((r) => r.id === packId);
-      if (!reg) throw new UsageError(`no rule pack "${packId}"${hint(packId!, lib.regulations.map((r) => r.id))}`);
+      if (!reg)
+        throw new UsageError(
+          `no rule pack "${packId}"${hint(
+            packId!,
+            lib.regulations.map((r) => r.id),
+          )}`,
+        );
       if (!ruleId) {
         const { rules: list, ...meta } = reg;
         if (format === 'json') ctx.io.stdout(JSON.stringify({ ...meta, rules: list.map((r) => `${r.id}: ${r.citation} — ${r.title}`) }, null, 2) + '\n');
         // the pack's page as `rules docs` writes it, without the fixtures' examples (shown per rule)
-        else ctx.io.stdout(renderPackDoc(reg, new Map()).replace(/^<!--.*-->\n\n/, '').trimEnd() + '\n');
+        else
+          ctx.io.stdout(
+            renderPackDoc(reg, new Map())
+              .replace(/^<!--.*-->\n\n/, '')
+              .trimEnd() + '\n',
+          );
         return;
       }
       const rule = reg.rules.find((r) => r.id === ruleId);
-      if (!rule) throw new UsageError(`no rule "${ruleId}" in ${reg.id}${hint(ruleId, reg.rules.map((r) => r.id))}`);
+      if (!rule)
+        throw new UsageError(
+          `no rule "${ruleId}" in ${reg.id}${hint(
+            ruleId,
+            reg.rules.map((r) => r.id),
+          )}`,
+        );
       if (format === 'json') ctx.io.stdout(JSON.stringify(rule, null, 2) + '\n');
-      else ctx.io.stdout([`# ${markdownText(reg.name)} (\`${reg.id}\`)`, '', ...ruleDocLines(rule)].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n');
+      else
+        ctx.io.stdout(
+          [`# ${markdownText(reg.name)} (\`${reg.id}\`)`, '', ...ruleDocLines(rule)]
+            .join('\n')
+            .replace(/\n{3,}/g, '\n\n')
+            .trimEnd() + '\n',
+        );
     });
 
   rules

@@ -35,7 +35,9 @@ export function statusFileFor(report: Report, keep?: StatusFile): StatusFile {
 export function keptUnmatched(report: Report, keep?: StatusFile): string[] {
   if (!keep) return [];
   const known = new Set(report.items.map((i) => i.id));
-  return Object.keys(keep.items).filter((id) => !known.has(id)).sort();
+  return Object.keys(keep.items)
+    .filter((id) => !known.has(id))
+    .sort();
 }
 
 /** YAML text: one line per item, ids double-quoted (JSON strings are valid YAML). */
@@ -89,7 +91,9 @@ export function registerStatus(program: Command, ctx: Context): void {
       const text = renderStatusYaml(statusFileFor(report, keep), report);
       const unmatched = keptUnmatched(report, keep);
       if (unmatched.length)
-        io.stderr(`complyflow: warning: ${unmatched.length} entr${unmatched.length === 1 ? 'y' : 'ies'} of ${opts.keep} match no current item and ${unmatched.length === 1 ? 'is' : 'are'} kept, marked with a comment: ${printable(unmatched.slice(0, 20).join(', '))}${unmatched.length > 20 ? ', …' : ''}\n`);
+        io.stderr(
+          `complyflow: warning: ${unmatched.length} entr${unmatched.length === 1 ? 'y' : 'ies'} of ${opts.keep} match no current item and ${unmatched.length === 1 ? 'is' : 'are'} kept, marked with a comment: ${printable(unmatched.slice(0, 20).join(', '))}${unmatched.length > 20 ? ', …' : ''}\n`,
+        );
       if (out) writeAtomic(out, text);
       else io.stdout(text);
     });

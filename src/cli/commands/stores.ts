@@ -60,7 +60,9 @@ export function registerStores(program: Command, ctx: Context): void {
       if (format === 'csv') {
         const csv = mappings.find((m) => m.store === 'play')?.csv;
         if (csv && csv.verification !== 'verified')
-          io.stderr(`complyflow: the Play Console CSV layout is not published by Google (verification: ${csv.verification}); export your app's form from Play Console and compare before importing. Questions the flow cannot decide are left blank: see --format md.\n`);
+          io.stderr(
+            `complyflow: the Play Console CSV layout is not published by Google (verification: ${csv.verification}); export your app's form from Play Console and compare before importing. Questions the flow cannot decide are left blank: see --format md.\n`,
+          );
       }
     });
 }

@@ -13,7 +13,10 @@ import { leafOf } from './registry.js';
 
 export type { TruthOf };
 
-const always = (t: Truth): TruthOf => () => t;
+const always =
+  (t: Truth): TruthOf =>
+  () =>
+    t;
 
 /**
  * Three-valued AND (decided by the first false part) or OR (by the first true
@@ -33,8 +36,16 @@ function decidedBy(decisive: boolean, parts: readonly TruthOf[]): TruthOf {
 
 /** Compile a condition for one law: parameters and game-level facts are read once here. */
 export function compileTruth(cond: Condition, ctx: LawContext): TruthOf {
-  if ('all' in cond) return decidedBy(false, cond.all.map((c) => compileTruth(c, ctx)));
-  if ('any' in cond) return decidedBy(true, cond.any.map((c) => compileTruth(c, ctx)));
+  if ('all' in cond)
+    return decidedBy(
+      false,
+      cond.all.map((c) => compileTruth(c, ctx)),
+    );
+  if ('any' in cond)
+    return decidedBy(
+      true,
+      cond.any.map((c) => compileTruth(c, ctx)),
+    );
   if ('not' in cond) {
     const inner = compileTruth(cond.not, ctx);
     return (s) => {

@@ -61,7 +61,7 @@ export const audience = predicate<'audience', AudiencePredicate>({
   doc: {
     example: 'audience: {admitsUnder: 16, knowsPlayersUnder: 18, childDirected: [mixed, primary], ageGate: [none], knownChildren: true}',
     holds:
-      "all given fields hold; `admitsUnder: N` means the terms' minimum age is below N; `knowsPlayersUnder: N` is the age model for duties toward *known* minors (\"actually knows or wilfully disregards\"): the terms admit players under N and the studio knows their ages, because an age gate asks the age (`neutral` or `verified`), children under 13 are known or targeted (N > 13), or data is kept about `child`/`teen` players; with `ageGate: none` and none of these it is *unknown* (to confirm), never a quiet no. Use it instead of `data: {subjects: [teen]}` for such duties",
+      'all given fields hold; `admitsUnder: N` means the terms\' minimum age is below N; `knowsPlayersUnder: N` is the age model for duties toward *known* minors ("actually knows or wilfully disregards"): the terms admit players under N and the studio knows their ages, because an age gate asks the age (`neutral` or `verified`), children under 13 are known or targeted (N > 13), or data is kept about `child`/`teen` players; with `ageGate: none` and none of these it is *unknown* (to confirm), never a quiet no. Use it instead of `data: {subjects: [teen]}` for such duties',
   },
   explain: (p, _subject, ctx) => {
     const a = ctx.index.flow.audience;

@@ -40,7 +40,13 @@ export const controller = predicate<'controller', ControllerPredicate>({
     if (p.employees) parts.push(compareKnown(c.employees, p.employees, 'employees', 'controller.employees', ctx));
     if (p.revenueShareFromDataSales)
       parts.push(
-        compareKnown(c.revenueShareFromDataSales, p.revenueShareFromDataSales, 'share of revenue from selling or sharing data', 'controller.revenueShareFromDataSales', ctx),
+        compareKnown(
+          c.revenueShareFromDataSales,
+          p.revenueShareFromDataSales,
+          'share of revenue from selling or sharing data',
+          'controller.revenueShareFromDataSales',
+          ctx,
+        ),
       );
     if (p.smallBusiness !== undefined) {
       if (c.smallBusiness === undefined) parts.push(U('controller.smallBusiness', 'small-business status is not given'));

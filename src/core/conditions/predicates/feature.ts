@@ -13,7 +13,8 @@ export const feature = predicate<'feature', string[]>({
   },
   doc: {
     example: 'feature: [loot-boxes, text-chat]',
-    holds: "players can do one of these things in the game (keys of `taxonomy/features.yaml`); the flow's `features` omitted → *unknown*, naming `features`; `features: []` → none",
+    holds:
+      "players can do one of these things in the game (keys of `taxonomy/features.yaml`); the flow's `features` omitted → *unknown*, naming `features`; `features: []` → none",
   },
   explain: (keys, _subject, ctx) => {
     const have = ctx.index.flow.features;

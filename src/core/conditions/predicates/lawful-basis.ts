@@ -34,7 +34,9 @@ export const lawfulBasis = predicate<'lawfulBasis', { in?: LawfulBasis[]; missin
     if (p.in) {
       const hits = subject.purposes.filter((x) => x.lawfulBasis && p.in!.includes(x.lawfulBasis));
       parts.push(
-        hits.length ? T(listSome(hits.map((x) => `purpose ${x.id} relies on ${x.lawfulBasis}`))) : F(`no purpose in ${subject.label} relies on ${p.in.join(' or ')}`),
+        hits.length
+          ? T(listSome(hits.map((x) => `purpose ${x.id} relies on ${x.lawfulBasis}`)))
+          : F(`no purpose in ${subject.label} relies on ${p.in.join(' or ')}`),
       );
     }
     if (p.missing !== undefined) {
@@ -45,9 +47,11 @@ export const lawfulBasis = predicate<'lawfulBasis', { in?: LawfulBasis[]; missin
     }
     return all(parts);
   },
-  compile: ({ in: bases, missing }) => (s) => {
-    if (bases && !s.purposes.some((x) => x.lawfulBasis && bases.includes(x.lawfulBasis))) return false;
-    if (missing !== undefined && s.purposes.some((x) => x.lawfulBasis === undefined) !== missing) return false;
-    return true;
-  },
+  compile:
+    ({ in: bases, missing }) =>
+    (s) => {
+      if (bases && !s.purposes.some((x) => x.lawfulBasis && bases.includes(x.lawfulBasis))) return false;
+      if (missing !== undefined && s.purposes.some((x) => x.lawfulBasis === undefined) !== missing) return false;
+      return true;
+    },
 });

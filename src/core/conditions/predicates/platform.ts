@@ -13,11 +13,12 @@ export const platform = predicate<'platform', string[]>({
     minItems: 1,
     uniqueItems: true,
     items: { enum: [...PLATFORM_KEYS] },
-    description: "The game ships on one of these platforms (game.platforms). Unknown when the flow omits game.platforms.",
+    description: 'The game ships on one of these platforms (game.platforms). Unknown when the flow omits game.platforms.',
   },
   doc: {
     example: 'platform: [ios]',
-    holds: "the game ships on one of these platforms (`game.platforms`: ios, android, pc, web, console, vr); omitted → *unknown*, naming `game.platforms`. Platforms are not markets: use it for app-store practice packs",
+    holds:
+      'the game ships on one of these platforms (`game.platforms`: ios, android, pc, web, console, vr); omitted → *unknown*, naming `game.platforms`. Platforms are not markets: use it for app-store practice packs',
   },
   explain: (keys, _subject, ctx) => {
     const have = ctx.index.flow.game.platforms;

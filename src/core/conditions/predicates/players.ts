@@ -93,7 +93,9 @@ export const players = predicate<'players', Comparison & { in?: ListRef }>({
         parts.push(`${m.code}: ${formatNumber(m.players!)}${beside}`);
       } else {
         hi += rest;
-        parts.push(`${m.code}: ${formatNumber(m.players!)}${beside} (in all of ${m.code}${outermost.length ? ' outside those' : ''}, so at most ${formatNumber(rest)} in ${where})`);
+        parts.push(
+          `${m.code}: ${formatNumber(m.players!)}${beside} (in all of ${m.code}${outermost.length ? ' outside those' : ''}, so at most ${formatNumber(rest)} in ${where})`,
+        );
       }
     }
     const r = compareRange(lo, hi, p, ctx);

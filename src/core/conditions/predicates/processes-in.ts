@@ -11,7 +11,10 @@ export const processesIn = predicate<'processesIn', ListRef>({
     $ref: '#/definitions/listRef',
     description: 'Some first-party system, affiliate or vendor in scope processes data in one of these countries (e.g. equipment in Malaysia).',
   },
-  doc: { example: 'processesIn: [MY]', holds: 'a first-party system or an affiliate (game scope) or a vendor in scope processes data there; regions not given → unknown' },
+  doc: {
+    example: 'processesIn: [MY]',
+    holds: 'a first-party system or an affiliate (game scope) or a vendor in scope processes data there; regions not given → unknown',
+  },
   explain: (ref, subject, ctx) => {
     const l = list(ref, ctx);
     const wanted = ctx.tax.markets.countriesOf(l.items);
@@ -19,9 +22,15 @@ export const processesIn = predicate<'processesIn', ListRef>({
       // Players' devices run wherever players are; they are not the studio's equipment in a country.
       ...(subject.kind === 'game'
         ? [
-            ...ctx.index.flow.systems.filter((s) => s.kind !== 'device').map((s) => ({ who: `system ${s.id}`, regions: s.regions, fact: `systems[${s.id}].regions` })),
+            ...ctx.index.flow.systems
+              .filter((s) => s.kind !== 'device')
+              .map((s) => ({ who: `system ${s.id}`, regions: s.regions, fact: `systems[${s.id}].regions` })),
             // the group's affiliates process data where they are (or where they say)
-            ...(ctx.index.flow.affiliates ?? []).map((a) => ({ who: `affiliate ${a.id} (${a.name})`, regions: a.regions ?? [a.establishedIn], fact: `affiliates[${a.id}].regions` })),
+            ...(ctx.index.flow.affiliates ?? []).map((a) => ({
+              who: `affiliate ${a.id} (${a.name})`,
+              regions: a.regions ?? [a.establishedIn],
+              fact: `affiliates[${a.id}].regions`,
+            })),
           ]
         : []),
       ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions, fact: `vendors[${v.id}].regions` })),
