@@ -2,7 +2,7 @@
 // with a byte order mark so spreadsheet programs pick the right encoding.
 // Every cell goes through neutralizeCell (formula injection).
 import { stringify } from 'csv-stringify/sync';
-import type { Report } from '../core/types.js';
+import type { Report, ReportItem } from '../core/types.js';
 import { uncoveredSentence } from '../core/coverage.js';
 import { neutralizeCell } from '../core/cells.js';
 import { describeFact } from '../core/facts.js';
@@ -99,28 +99,33 @@ export function checklistCsvPieces(report: Report): Generator<string> {
   return csvPieces(CHECKLIST_CSV_HEADER, checklistRows(report));
 }
 
-function* checklistRows(report: Report): Generator<string[]> {
+/** One item as a checklist row, in the order of CHECKLIST_CSV_HEADER (the CSV and the XLSX sheet share it). */
+function checklistRow(i: ReportItem, report: Report): string[] {
+  return [
+    i.id,
+    i.regulation,
+    i.jurisdiction,
+    i.topic,
+    i.severity,
+    i.determination,
+    i.status,
+    i.owner ?? '',
+    i.title,
+    i.citation,
+    i.url ?? '',
+    i.verification,
+    `${i.subject.type}:${i.subject.id}`,
+    i.because.join('; '),
+    i.action,
+    i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
+    i.evidence.join('; '),
+    i.evidenceProvided.join('; '),
+    i.unknown.map((f) => describeFact(f, report)).join('; '),
+  ];
+}
+
+/** The checklist's rows, made as they are written: the uncovered-markets row, then the items (in the report's order unless given). */
+export function* checklistRows(report: Report, items: Iterable<ReportItem> = report.items): Generator<string[]> {
   yield* uncoveredRows(report);
-  for (const i of report.items)
-    yield [
-      i.id,
-      i.regulation,
-      i.jurisdiction,
-      i.topic,
-      i.severity,
-      i.determination,
-      i.status,
-      i.owner ?? '',
-      i.title,
-      i.citation,
-      i.url ?? '',
-      i.verification,
-      `${i.subject.type}:${i.subject.id}`,
-      i.because.join('; '),
-      i.action,
-      i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
-      i.evidence.join('; '),
-      i.evidenceProvided.join('; '),
-      i.unknown.map((f) => describeFact(f, report)).join('; '),
-    ];
+  for (const i of items) yield checklistRow(i, report);
 }

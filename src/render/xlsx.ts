@@ -7,7 +7,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Report } from '../core/types.js';
-import { CHECKLIST_CSV_HEADER, uncoveredRows } from './csv.js';
+import { CHECKLIST_CSV_HEADER, checklistRows, uncoveredRows } from './csv.js';
 import { lawsHeadline, notVerifiedSentence } from '../core/summary.js';
 import { buildProgress, type Progress } from './progress.js';
 import { describeDuration } from '../core/duration.js';
@@ -247,31 +247,7 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
     (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compare(a.jurisdiction, b.jurisdiction) || compare(a.id, b.id),
   );
   // Rows are made as they are written: a portfolio has tens of thousands.
-  const rows = (function* () {
-    yield* uncoveredRows(report);
-    for (const i of sorted)
-      yield [
-        i.id,
-        i.regulation,
-        i.jurisdiction,
-        i.topic,
-        i.severity,
-        i.determination,
-        i.status,
-        i.owner ?? '',
-        i.title,
-        i.citation,
-        i.url ?? '',
-        i.verification,
-        `${i.subject.type}:${i.subject.id}`,
-        i.because.join('; '),
-        i.action,
-        i.deadline ? `${i.deadline.within} from ${i.deadline.from}, to ${i.deadline.to}` : '',
-        i.evidence.join('; '),
-        i.evidenceProvided.join('; '),
-        i.unknown.map((f) => describeFact(f, report)).join('; '),
-      ];
-  })();
+  const rows = checklistRows(report, sorted);
   // The work plan leads: a compliance owner works from tasks; the per-law checklist follows.
   await addTable(
     book,
