@@ -6,8 +6,6 @@ import type { PlanTask } from '../core/plan.js';
 import { groupBy } from './progress.js';
 import { uncoveredSentence } from '../core/coverage.js';
 import { isOpen } from '../core/gate.js';
-
-export { isOpen };
 import { lawsHeadline, notVerifiedSentence, type LawsHeadline } from '../core/summary.js';
 
 export interface LawView {

@@ -63,7 +63,12 @@ export interface RuleTestReport {
 
 const baseCache = new Map<string, { value?: Flow; issues: Issue[] }>();
 
-export function loadBase(file: string): { value?: Flow; issues: Issue[] } {
+/**
+ * The base flow a fixture or scenario file (`from`) merges its cases over,
+ * read once per run; a missing one is reported at that file's `base`.
+ */
+export function loadBase(file: string, from: string): { value?: Flow; issues: Issue[] } {
+  if (!existsSync(file)) return { issues: [{ file: from, pointer: '/base', message: `base flow not found: ${file}` }] };
   let b = baseCache.get(file);
   if (!b) {
     const r = readYaml<Flow>(file, 'flow');
@@ -92,12 +97,7 @@ export function runRuleTestFile(file: string, reg: Regulation, tax: Taxonomy): R
     report.issues.push({ file, pointer: '', message: `no rule "${ruleId}" in ${reg.id}` });
     return report;
   }
-  const baseFile = baseFileOf(file, spec);
-  if (!existsSync(baseFile)) {
-    report.issues.push({ file, pointer: '/base', message: `base flow not found: ${baseFile}` });
-    return report;
-  }
-  const base = loadBase(baseFile);
+  const base = loadBase(baseFileOf(file, spec), file);
   if (!base.value) {
     report.issues.push(...base.issues);
     return report;
@@ -180,7 +180,7 @@ export function caseFlow(base: Flow, c: { flow: Record<string, unknown> }, label
 export function fixtureFlows(file: string, reg: Regulation, tax: Taxonomy): Array<{ name: string; flow: Flow; asOf: string }> {
   const spec = readYaml<RuleTestFile>(file, 'rule-test').value;
   if (!spec) return [];
-  const base = loadBase(baseFileOf(file, spec)).value;
+  const base = loadBase(baseFileOf(file, spec), file).value;
   if (!base) return [];
   const out: Array<{ name: string; flow: Flow; asOf: string }> = [];
   for (const c of [...spec.valid, ...spec.invalid]) {

@@ -3,7 +3,6 @@
 // must be there and those that must not, across several packs. Ids, never
 // texts: a reworded rule leaves a scenario alone, a lost or stray item fails it.
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import type { Determination, Issue, Question, Regulation, ReportItem } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { evaluate } from '../core/assemble.js';
@@ -62,11 +61,7 @@ export function runScenarioFile(file: string, lib: ScenarioLibrary, defaultAsOf:
   }
   const spec = r.value;
   const baseFile = spec.base ? resolve(dirname(file), spec.base) : join(dirname(file), 'base.yaml');
-  if (!existsSync(baseFile)) {
-    report.issues.push({ file, pointer: '/base', message: `base flow not found: ${baseFile}` });
-    return report;
-  }
-  const base = loadBase(baseFile);
+  const base = loadBase(baseFile, file);
   if (!base.value) {
     report.issues.push(...base.issues);
     return report;
