@@ -96,15 +96,18 @@ function securityOf(v: Vendor): string {
   return v.certifications?.length ? `${v.name}: ${v.certifications.join(', ')}` : `${v.name}: no certification stated (to confirm)`;
 }
 
+/** A recipient's transfers out of the EEA (a vendor, an affiliate or a system, with the regions it processes in). */
 function transfersOf(
-  recipient: { id: string; name: string; regions: readonly string[]; dpfCertified?: boolean },
+  recipient: { id: string; name?: string; dpfCertified?: boolean },
+  regions: readonly string[],
   eea: ReadonlySet<string>,
   adequate: ReadonlySet<string> | null,
 ): RopaTransfer[] {
-  const countries = [...new Set(recipient.regions.map(country))].filter((c) => !eea.has(c)).sort();
+  const recipientName = recipient.name ?? recipient.id;
+  const countries = [...new Set(regions.map(country))].filter((c) => !eea.has(c)).sort();
   return countries.map((c) => ({
     recipient: recipient.id,
-    recipientName: recipient.name,
+    recipientName,
     country: c,
     safeguard: safeguardFor(c, recipient.dpfCertified, adequate),
   }));
@@ -132,24 +135,10 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
     const systems = systemIds.map((id) => systemById.get(id)!);
     const affiliates = [...new Set(flows.flatMap((f) => [f.from, f.to]).filter((id) => affiliateById.has(id)))].map((id) => affiliateById.get(id)!);
     const transfers = [
-      ...(options.ownSystemsAreTransfers
-        ? systems.filter((s) => s.kind !== 'device').flatMap((s) => transfersOf({ id: s.id, name: s.name ?? s.id, regions: s.regions ?? [] }, eea, adequate))
-        : []),
+      ...(options.ownSystemsAreTransfers ? systems.filter((s) => s.kind !== 'device').flatMap((s) => transfersOf(s, s.regions ?? [], eea, adequate)) : []),
       // another company of the group is another controller or processor: a transfer when abroad
-      ...affiliates.flatMap((a) =>
-        transfersOf(
-          { id: a.id, name: a.name, regions: a.regions ?? [a.establishedIn], ...(a.dpfCertified !== undefined ? { dpfCertified: a.dpfCertified } : {}) },
-          eea,
-          adequate,
-        ),
-      ),
-      ...vendors.flatMap((v) =>
-        transfersOf(
-          { id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) },
-          eea,
-          adequate,
-        ),
-      ),
+      ...affiliates.flatMap((a) => transfersOf(a, a.regions ?? [a.establishedIn], eea, adequate)),
+      ...vendors.flatMap((v) => transfersOf(v, v.regions ?? [], eea, adequate)),
     ];
     return {
       purpose: p.id,
@@ -177,11 +166,7 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
         processor: { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], certifications: v.certifications ?? [] },
         purposes: [...new Set(flows.map((f) => f.purpose))],
         data: dataIds.map((id) => ({ id, category: dataById.get(id)?.category ?? 'unknown' })),
-        transfers: transfersOf(
-          { id: v.id, name: v.name, regions: v.regions ?? [], ...(v.dpfCertified !== undefined ? { dpfCertified: v.dpfCertified } : {}) },
-          eea,
-          adequate,
-        ),
+        transfers: transfersOf(v, v.regions ?? [], eea, adequate),
         security: [securityOf(v)],
       };
     });
@@ -194,7 +179,7 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
       processor: { id: a.id, name: a.name, role: 'group company, processor', services: [], regions, certifications: [] },
       purposes: [...new Set(flows.map((f) => f.purpose))],
       data: [...new Set(flows.flatMap((f) => f.data))].map((id) => ({ id, category: dataById.get(id)?.category ?? 'unknown' })),
-      transfers: transfersOf({ id: a.id, name: a.name, regions, ...(a.dpfCertified !== undefined ? { dpfCertified: a.dpfCertified } : {}) }, eea, adequate),
+      transfers: transfersOf(a, regions, eea, adequate),
       security: [`${a.name}: no certification stated (to confirm)`],
     });
   }
