@@ -140,8 +140,10 @@ export async function requireLoadedStatus(file: string): Promise<Required<Pick<L
 }
 
 /**
- * One line per status entry that matches no current item or task: where it is, and the nearest id that
- * exists. Said at once, so a typo is fixed before anyone reads to the bottom of the report.
+ * The status entries that match no current item or task, and a line for each of the first `shown`: where
+ * it is, and the nearest id that exists. Said at once, so a typo is fixed before anyone reads to the
+ * bottom of the report. Only the lines shown look for a nearest id: that search compares every id, and a
+ * stale file of 300,000 entries must not take hours.
  */
 export function unmatchedStatusLines(
   status: StatusFile,
@@ -149,18 +151,22 @@ export function unmatchedStatusLines(
   file: string,
   itemIds: readonly string[],
   taskIds: readonly string[],
-): string[] {
+  shown: number,
+): { lines: string[]; total: number } {
   const items = new Set(itemIds);
   const tasks = new Set(taskIds);
   const lines: string[] = [];
+  let total = 0;
   for (const [kind, ids, known] of [
     ['items', Object.keys(status.items), items],
     ['tasks', Object.keys(status.tasks ?? {}), tasks],
   ] as const)
     for (const id of ids) {
       if (known.has(id)) continue;
+      total++;
+      if (lines.length >= shown) continue;
       const hint = didYouMean(id, kind === 'items' ? itemIds : taskIds);
       lines.push(`${where?.(kind, id) ?? file}: the status entry "${id}" matches no current ${kind === 'items' ? 'item' : 'task'}${hint ? ` (${hint})` : ''}`);
     }
-  return lines;
+  return { lines, total };
 }

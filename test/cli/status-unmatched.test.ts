@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, EXAMPLE } from './run.js';
+import { unmatchedStatusLines } from '../../src/load/status.js';
 
 let dir: string;
 let ids: string[];
@@ -24,6 +25,22 @@ describe('status entries that match no item', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^complyflow: warning: .*status\.yaml:4:\d+: the status entry "(.+)" matches no current item \(did you mean (.+)\?\)$/m);
     expect(r.stderr).toContain(`"${typo}" matches no current item (did you mean ${real}?)`);
+  });
+
+  it('a stale file of many entries gets a line (and a nearest-id search) only for those shown, and a count of the rest', () => {
+    const items = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`${ids[0]}x${i}`, { status: 'done' as const }]));
+    const seen: string[] = [];
+    const known = new Proxy(ids, {
+      get: (target, key, receiver) => {
+        if (key === Symbol.iterator) seen.push('search');
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const { lines, total } = unmatchedStatusLines({ version: 1, items }, undefined, 's.yaml', known, [], 3);
+    expect(total).toBe(5000);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain(`(did you mean ${ids[0]}?)`);
+    expect(seen).toHaveLength(1 + 3); // one pass to index the ids, one search per line shown
   });
 
   it('status init --keep keeps an unmatched entry, marked, and says so; every line carries the title and law', () => {

@@ -74,16 +74,17 @@ export function registerCheck(program: Command, ctx: Context): void {
       const status = loadedStatus?.status;
       let report = check(lib, flow, { asOf, ...(markets ? { markets } : {}), ...(status ? { status } : {}) });
       if (loadedStatus && statusModule && opts.status) {
-        const lines = statusModule.unmatchedStatusLines(
+        const { lines, total } = statusModule.unmatchedStatusLines(
           loadedStatus.status,
           loadedStatus.where,
           opts.status,
           report.items.map((i) => i.id),
           report.plan.map((t) => t.id),
+          MAX_SHOWN_ISSUES,
         );
-        for (const line of lines.slice(0, MAX_SHOWN_ISSUES)) io.stderr(`complyflow: warning: ${printable(line)}\n`);
-        if (lines.length > MAX_SHOWN_ISSUES)
-          io.stderr(`complyflow: warning: … and ${(lines.length - MAX_SHOWN_ISSUES).toLocaleString('en-US')} more status entries that match nothing\n`);
+        for (const line of lines) io.stderr(`complyflow: warning: ${printable(line)}\n`);
+        if (total > lines.length)
+          io.stderr(`complyflow: warning: … and ${(total - lines.length).toLocaleString('en-US')} more status entries that match nothing\n`);
       }
       if (opts.answers) {
         const [answersCore, answersLoad] = await Promise.all([import('../../core/answers.js'), import('../../load/answers.js')]);
