@@ -5,7 +5,7 @@ import { findObligations, type EvaluateOptions } from './evaluate.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { Flow, Regulation, Report, ReportItem, StatusFile } from './types.js';
 import { buildMatrix } from './matrix.js';
-import { buildPlan, taskIdOf, type ReuseOf } from './plan.js';
+import { buildPlan, taskIdOf, taskSubjectIdOf, type ReuseOf } from './plan.js';
 import { factsToGive } from './facts.js';
 import { uncoveredMarkets } from './coverage.js';
 import { buildVendorQuestions } from './questionnaire.js';
@@ -17,40 +17,44 @@ export const DISCLAIMER =
 
 const ALLOWED = Object.freeze({ allowed: true });
 
-/** Whether each rule's law accepts work done for another law (rule data; absent means it does). */
+/** Whether each rule's law accepts work done for another law, and the provision that says so (rule data; absent means it does). */
 function reuseLookup(laws: readonly Regulation[]): ReuseOf {
-  const refused = new Map<string, string>();
+  const decided = new Map<string, { allowed: boolean; why: string }>();
   for (const reg of laws)
     for (const rule of reg.rules)
-      if (rule.reuse && !rule.reuse.allowed) refused.set(`${reg.id}/${rule.id}`, `${rule.reuse.citation}${rule.reuse.note ? `: ${rule.reuse.note}` : ''}`);
-  // Most libraries refuse nothing: then there is nothing to look up per item.
-  if (refused.size === 0) return () => ALLOWED;
-  return (item) => {
-    const why = refused.get(`${item.regulation}/${item.rule}`);
-    return why === undefined ? { allowed: true } : { allowed: false, why };
-  };
+      if (rule.reuse)
+        decided.set(`${reg.id}/${rule.id}`, { allowed: rule.reuse.allowed, why: `${rule.reuse.citation}${rule.reuse.note ? `: ${rule.reuse.note}` : ''}` });
+  // Most libraries say nothing: then there is nothing to look up per item.
+  if (decided.size === 0) return () => ALLOWED;
+  return (item) => decided.get(`${item.regulation}/${item.rule}`) ?? ALLOWED;
 }
 
 /**
  * The status file's entries on the items: an item's own entry wins over its
- * task's. Returns the entries that match no item or task, sorted.
+ * task subject's (`<topic>/<type>:<id>`), which wins over its whole task's
+ * (`<topic>/<type>`). Returns the entries that match no item or task, sorted.
  */
 export function mergeStatus(items: readonly ReportItem[], status: StatusFile, reuseOf: ReuseOf): string[] {
   const statusItems = status.items ?? {};
   const statusTasks = status.tasks ?? {};
-  // Each item's task id, computed once, only when the status file marks tasks.
-  const taskIds = Object.keys(statusTasks).length > 0 ? items.map((i) => taskIdOf(i, reuseOf)) : undefined;
-  items.forEach((item, k) => {
-    const own = Object.hasOwn(statusItems, item.id) ? statusItems[item.id] : undefined;
-    const taskId = own ? undefined : taskIds?.[k];
-    const s = own ?? (taskId !== undefined && Object.hasOwn(statusTasks, taskId) ? statusTasks[taskId] : undefined);
-    if (!s) return;
+  const marksTasks = Object.keys(statusTasks).length > 0;
+  const knownTasks = new Set<string>();
+  const entry = (id: string) => (Object.hasOwn(statusTasks, id) ? statusTasks[id] : undefined);
+  for (const item of items) {
+    let s = Object.hasOwn(statusItems, item.id) ? statusItems[item.id] : undefined;
+    // Task ids are computed only when the status file marks tasks.
+    if (marksTasks) {
+      const subjectId = taskSubjectIdOf(item, reuseOf);
+      const taskId = taskIdOf(item, reuseOf);
+      knownTasks.add(subjectId).add(taskId);
+      s ??= entry(subjectId) ?? entry(taskId);
+    }
+    if (!s) continue;
     item.status = s.status;
     item.owner = s.owner ?? null;
     item.evidenceProvided = s.evidence ?? [];
-  });
+  }
   const known = new Set(items.map((i) => i.id));
-  const knownTasks = new Set(taskIds);
   return [...Object.keys(statusItems).filter((id) => !known.has(id)), ...Object.keys(statusTasks).filter((id) => !knownTasks.has(id))].sort();
 }
 

@@ -1,21 +1,39 @@
 // The work plan: the checklist grouped into the fewest pieces of work. Items
-// of different laws about the same topic and subject (an assessment for one
-// purpose, the opt-out mechanism of the game, the breach process) are one
-// task, with the strictest deadline among them and every law it satisfies. A
-// law whose text refuses work done for another law (`reuse: {allowed: false}`
-// on its rule) keeps a task of its own. The per-law checklist stays as it is:
-// an auditor asks per law.
+// of every law about the same topic and kind of subject are one task (the
+// assessments of every purpose that needs one, the opt-out mechanism of the
+// game, the breach process), with the strictest deadline among them and every
+// law it satisfies; within it, each subject (a purpose, a vendor, a transfer)
+// keeps its own items, laws and status, so the work can be done and marked one
+// subject at a time. A law whose text refuses work done for another law
+// (`reuse: {allowed: false}` on its rule) keeps a task of its own. The per-law
+// checklist stays as it is: an auditor asks per law.
 import { durationSeconds } from './duration.js';
 import { TOPIC_NAMES, TOPICS } from './generated/topics.js';
 import type { Deadline, Determination, ForKind, ItemStatus, ReportItem, Severity, Topic } from './types.js';
 import { SEVERITIES } from './types.js';
 
+/** One subject a task is done for (a purpose, a vendor, a transfer, the game): its own items and laws. */
+export interface PlanSubject {
+  /** `<topic>/<subject type>:<subject id>`, plus `/<pack>` in a law's own task: marked under `tasks:`, it closes this subject's items alone */
+  id: string;
+  subject: { type: ForKind; id: string };
+  /** applies if any of its items applies; else to confirm if any is; else upcoming */
+  determination: Determination;
+  regulations: string[];
+  /** the ids of the items it satisfies */
+  items: string[];
+  /** what an auditor will ask for on this subject, from every item, without repeats */
+  evidence: string[];
+  status: ItemStatus;
+}
+
 export interface PlanTask {
-  /** stable: `<topic>/<subject type>:<subject id>`, plus `/<pack>` for a law that keeps its own task */
+  /** stable: `<topic>/<subject type>`, plus `/<pack>` for a law that keeps its own task */
   id: string;
   topic: Topic;
   title: string;
-  subject: { type: ForKind; id: string };
+  /** what the work is done for: every purpose, vendor, transfer or data element that needs it, or the game */
+  subjectType: ForKind;
   /** the highest severity among its items */
   severity: Severity;
   /** applies if any item applies; else to confirm if any is; else upcoming */
@@ -26,40 +44,60 @@ export interface PlanTask {
   inForce: string;
   regulations: string[];
   jurisdictions: string[];
-  /** the ids of the items it satisfies */
-  items: string[];
   /** each law's citation it satisfies, as `<pack>: <citation>`, without repeats */
   citations: string[];
-  /** what an auditor will ask for, from every item, without repeats */
-  evidence: string[];
+  /** the subjects it is done for, each with its items: every item of the task is in exactly one */
+  subjects: PlanSubject[];
+  /** the laws whose text accepts this work done for another law, as `<pack>: <provision>` (from the rules' `reuse`) */
+  reuseAllowedBy?: string[];
   /** why this law keeps a task of its own (its text refuses work done for another law) */
   ownTask?: string;
   status: ItemStatus;
   progress: { closed: number; total: number };
 }
 
-/** What the plan needs to know of an item's rule: whether its law accepts work done for another law. */
+/** What the plan needs to know of an item's rule: whether its law accepts work done for another law, and the provision that says so. */
 export type ReuseOf = (item: ReportItem) => { allowed: boolean; why?: string };
 
 /** The reuse decisions a plan already made, for a plan rebuilt with more items (vendors' answers). */
 export function reuseFromPlan(plan: readonly PlanTask[]): ReuseOf {
   const refused = new Map<string, string>();
-  for (const t of plan) if (t.ownTask !== undefined) for (const id of t.items) refused.set(id, t.ownTask);
+  const allowed = new Map<string, string>();
+  for (const t of plan) {
+    if (t.ownTask !== undefined) for (const subject of t.subjects) for (const id of subject.items) refused.set(id, t.ownTask);
+    for (const entry of t.reuseAllowedBy ?? []) {
+      const at = entry.indexOf(': ');
+      allowed.set(`${t.id}|${entry.slice(0, at)}`, entry.slice(at + 2));
+    }
+  }
   return (item) => {
     const why = refused.get(item.id);
-    return why === undefined ? { allowed: true } : { allowed: false, why };
+    if (why !== undefined) return { allowed: false, why };
+    const allows = allowed.get(`${item.topic}/${item.subject.type}|${item.regulation}`);
+    return allows === undefined ? { allowed: true } : { allowed: true, why: allows };
   };
 }
 
 const DETERMINATION_RANK: Record<Determination, number> = { applies: 0, 'to-confirm': 1, upcoming: 2 };
 const TOPIC_RANK = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
 
-function subjectLabel(s: { type: ForKind; id: string }): string {
-  if (s.type === 'game') return 'the game';
-  if (s.type === 'transfer') return `transfer ${s.id.replace('@', ' to ')}`;
-  return `${s.type} ${s.id}`;
-}
+const SUBJECT_NOUNS: Record<ForKind, [string, string]> = {
+  game: ['the game', 'the game'],
+  market: ['market', 'markets'],
+  data: ['data element', 'data elements'],
+  purpose: ['purpose', 'purposes'],
+  vendor: ['vendor', 'vendors'],
+  flow: ['flow', 'flows'],
+  transfer: ['transfer', 'transfers'],
+};
 
+/** What a task is done for, in words: "the game", "purpose ads", "12 purposes". */
+function subjectsLabel(type: ForKind, subjects: readonly { id: string }[]): string {
+  if (type === 'game') return 'the game';
+  const [one, many] = SUBJECT_NOUNS[type];
+  if (subjects.length > 1) return `${subjects.length.toLocaleString('en-US')} ${many}`;
+  return `${one} ${type === 'transfer' ? subjects[0]!.id.replace('@', ' to ') : subjects[0]!.id}`;
+}
 const closed = (s: ItemStatus) => s === 'done' || s === 'not-applicable';
 
 /** A task's status from its items': done when all are closed, in progress once any is started or closed. */
@@ -68,10 +106,35 @@ function taskStatus(items: readonly ReportItem[]): ItemStatus {
   return items.some((i) => i.status !== 'todo') ? 'in-progress' : 'todo';
 }
 
-/** The key of the task an item belongs to. */
+const own = (item: ReportItem, reuseOf: ReuseOf) => (reuseOf(item).allowed ? '' : `/${item.regulation}`);
+
+/** The task an item belongs to: its topic and the kind of its subject (and its law, where the law keeps its own task). */
 export function taskIdOf(item: ReportItem, reuseOf: ReuseOf): string {
-  const base = `${item.topic}/${item.subject.type}:${item.subject.id}`;
-  return reuseOf(item).allowed ? base : `${base}/${item.regulation}`;
+  return `${item.topic}/${item.subject.type}${own(item, reuseOf)}`;
+}
+
+/** The subject of a task an item belongs to (the work plan's task ids before they grouped subjects). */
+export function taskSubjectIdOf(item: ReportItem, reuseOf: ReuseOf): string {
+  return `${item.topic}/${item.subject.type}:${item.subject.id}${own(item, reuseOf)}`;
+}
+
+const bestDetermination = (items: readonly ReportItem[]): Determination =>
+  items.reduce<Determination>((d, i) => (DETERMINATION_RANK[i.determination] < DETERMINATION_RANK[d] ? i.determination : d), 'upcoming');
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function planSubject(id: string, items: readonly ReportItem[]): PlanSubject {
+  const evidence = new Set<string>();
+  for (const item of items) for (const e of item.evidence) evidence.add(e);
+  return {
+    id,
+    subject: items[0]!.subject,
+    determination: bestDetermination(items),
+    regulations: [...new Set(items.map((i) => i.regulation))].sort(),
+    items: items.map((i) => i.id),
+    evidence: [...evidence],
+    status: taskStatus(items),
+  };
 }
 
 export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanTask[] {
@@ -82,53 +145,61 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
     if (n === undefined) parsed.set(d, (n = durationSeconds(d)));
     return n;
   };
-  const groups = new Map<string, ReportItem[]>();
+  // task id → subject id → items, both in the order items first name them
+  const groups = new Map<string, Map<string, ReportItem[]>>();
   for (const item of items) {
-    const id = taskIdOf(item, reuseOf);
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = []));
+    const taskId = taskIdOf(item, reuseOf);
+    let subjects = groups.get(taskId);
+    if (!subjects) groups.set(taskId, (subjects = new Map()));
+    const subjectId = taskSubjectIdOf(item, reuseOf);
+    let g = subjects.get(subjectId);
+    if (!g) subjects.set(subjectId, (g = []));
     g.push(item);
   }
   const tasks: PlanTask[] = [];
-  for (const [id, group] of groups) {
+  for (const [id, subjectGroups] of groups) {
+    const group = [...subjectGroups.values()].flat();
     const first = group[0]!;
     let severity = first.severity;
-    let determination = first.determination;
     let inForce = first.inForce;
     let shortest: { seconds: number; deadline: Deadline; setBy: Set<string> } | undefined;
     const regulations = new Set<string>();
     const jurisdictions = new Set<string>();
-    const evidence = new Set<string>();
     const citations = new Set<string>();
+    const reuseAllowedBy = new Set<string>();
     for (const item of group) {
       citations.add(`${item.regulation}: ${item.citation}`);
+      const reuse = reuseOf(item);
+      if (reuse.allowed && reuse.why !== undefined) reuseAllowedBy.add(`${item.regulation}: ${reuse.why}`);
       if (SEVERITIES.indexOf(item.severity) < SEVERITIES.indexOf(severity)) severity = item.severity;
-      if (DETERMINATION_RANK[item.determination] < DETERMINATION_RANK[determination]) determination = item.determination;
       if (item.inForce < inForce) inForce = item.inForce;
       regulations.add(item.regulation);
       jurisdictions.add(item.jurisdiction);
-      for (const e of item.evidence) evidence.add(e);
       if (item.deadline) {
         const seconds = secondsOf(item.deadline.within);
         if (!shortest || seconds < shortest.seconds) shortest = { seconds, deadline: item.deadline, setBy: new Set([item.regulation]) };
         else if (seconds === shortest.seconds) shortest.setBy.add(item.regulation);
       }
     }
+    const subjects = [...subjectGroups].map(([subjectId, g]) => planSubject(subjectId, g)).sort((a, b) => byCodeUnit(a.subject.id, b.subject.id));
     const reuse = reuseOf(first);
     tasks.push({
       id,
       topic: first.topic,
-      title: `${TOPIC_NAMES[first.topic]}: ${subjectLabel(first.subject)}${reuse.allowed ? '' : ` (${first.regulation}, on its own)`}`,
-      subject: first.subject,
+      title: `${TOPIC_NAMES[first.topic]}: ${subjectsLabel(
+        first.subject.type,
+        subjects.map((s) => s.subject),
+      )}${reuse.allowed ? '' : ` (${first.regulation}, on its own)`}`,
+      subjectType: first.subject.type,
       severity,
-      determination,
+      determination: bestDetermination(group),
       deadline: shortest ? { ...shortest.deadline, setBy: [...shortest.setBy].sort() } : null,
       inForce,
       regulations: [...regulations].sort(),
       jurisdictions: [...jurisdictions].sort(),
-      items: group.map((i) => i.id),
       citations: [...citations],
-      evidence: [...evidence],
+      subjects,
+      ...(reuseAllowedBy.size ? { reuseAllowedBy: [...reuseAllowedBy].sort() } : {}),
       ...(reuse.allowed ? {} : { ownTask: reuse.why ?? `${first.regulation} does not accept work done for another law` }),
       status: taskStatus(group),
       progress: { closed: group.filter((i) => closed(i.status)).length, total: group.length },

@@ -33,12 +33,18 @@ export interface ReportView {
 }
 
 export interface PlanView {
-  tasks: Array<{ n: number; task: PlanTask; laws: string }>;
+  tasks: Array<{ n: number; task: PlanTask; laws: string; for: string }>;
   closed: number;
 }
 
 /** Laws a task serves, listed when few, counted when many (a task can serve twenty states). */
 const LISTED_LAWS = 6;
+/** Subjects a task is done for, listed when few, counted when many (a portfolio has a thousand purposes). */
+const LISTED_SUBJECTS = 8;
+
+function listed(names: readonly string[], most: number): string {
+  return names.length <= most ? names.join(', ') : `${names.slice(0, most).join(', ')} and ${(names.length - most).toLocaleString('en-US')} more`;
+}
 
 export function buildPlanView(report: Report): PlanView {
   const tasks = report.plan.map((task, i) => ({
@@ -48,6 +54,13 @@ export function buildPlanView(report: Report): PlanView {
       task.regulations.length <= LISTED_LAWS
         ? task.regulations.join(', ')
         : `${task.regulations.length} laws: ${task.regulations.slice(0, LISTED_LAWS).join(', ')} and ${task.regulations.length - LISTED_LAWS} more`,
+    for:
+      task.subjectType === 'game'
+        ? 'the game'
+        : listed(
+            task.subjects.map((s) => s.subject.id),
+            LISTED_SUBJECTS,
+          ),
   }));
   return { tasks, closed: report.plan.filter((t) => t.status === 'done' || t.status === 'not-applicable').length };
 }

@@ -263,9 +263,8 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
       { header: 'Set by', width: 30 },
       { header: 'Laws', width: 50 },
       { header: 'Items closed', width: 12 },
-      { header: 'Items', width: 80 },
+      { header: 'For', width: 60 },
       { header: 'Citations', width: 60 },
-      { header: 'Evidence', width: 60 },
       { header: 'Own task because', width: 40 },
     ],
     report.plan.map((t, i) => [
@@ -279,11 +278,39 @@ export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
       t.deadline ? t.deadline.setBy.join(', ') : '',
       t.regulations.join(', '),
       `${t.progress.closed}/${t.progress.total}`,
-      t.items.join('; '),
+      t.subjects.map((s) => s.subject.id).join('; '),
       t.citations.join('; '),
-      t.evidence.join('; '),
       t.ownTask ?? '',
     ]),
+  );
+  // Each task's subjects, one row each: the work done (and marked) one purpose or vendor at a time.
+  await addTable(
+    book,
+    'Plan subjects',
+    [
+      { header: 'Task id', width: 32 },
+      { header: 'Subject id (mark under tasks:)', width: 48 },
+      { header: 'For', width: 30 },
+      { header: 'Determination', width: 13 },
+      { header: 'Status', width: 13 },
+      { header: 'Laws', width: 50 },
+      { header: 'Items', width: 80 },
+      { header: 'Evidence', width: 60 },
+    ],
+    (function* () {
+      for (const t of report.plan)
+        for (const s of t.subjects)
+          yield [
+            t.id,
+            s.id,
+            `${s.subject.type} ${s.subject.id}`,
+            s.determination,
+            s.status,
+            s.regulations.join(', '),
+            s.items.join('; '),
+            s.evidence.join('; '),
+          ];
+    })(),
   );
   if (report.factsToGive.length)
     await addTable(

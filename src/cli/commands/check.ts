@@ -79,7 +79,7 @@ export function registerCheck(program: Command, ctx: Context): void {
           loadedStatus.where,
           opts.status,
           report.items.map((i) => i.id),
-          report.plan.map((t) => t.id),
+          report.plan.flatMap((t) => [t.id, ...t.subjects.map((s) => s.id)]),
           MAX_SHOWN_ISSUES,
         );
         for (const line of lines) io.stderr(`complyflow: warning: ${printable(line)}\n`);
