@@ -4,7 +4,7 @@ import type { Flow, Report, ReportRegulation } from '../core/types.js';
 import { buildDiagram, layoutDiagram, toMermaid, type DiagramLayout } from '../core/diagram.js';
 import { SEVERITIES } from '../core/types.js';
 import type { LawsHeadline } from '../core/summary.js';
-import { buildView, type LawView, type StaleStatusEntry } from './view.js';
+import { buildView, type LawView, type PlanView, type StaleStatusEntry } from './view.js';
 import { template } from './handlebars.js';
 import { buildProgress, type progressOf, type ProgressView } from './progress.js';
 
@@ -54,6 +54,7 @@ export interface HtmlView {
   uncovered: string;
   notVerified: string;
   headline: LawsHeadline;
+  planView: PlanView;
   diagram: DiagramLayout | null;
   severities: readonly string[];
   statuses: readonly string[];
@@ -79,6 +80,7 @@ export function buildHtmlView(report: Report, flow?: Flow): HtmlView {
     uncovered: view.uncovered,
     notVerified: view.notVerified,
     headline: view.headline,
+    planView: view.planView,
     diagram: flow ? layoutDiagram(buildDiagram(flow, transferSubjects(report))) : null,
     severities: SEVERITIES,
     statuses: ['todo', 'in-progress', 'done', 'not-applicable'],
