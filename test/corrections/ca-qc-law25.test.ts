@@ -32,4 +32,10 @@ describe('ca-qc-law25 corrections', () => {
     expect(action).toContain('created or inferred');
     expect(action).toContain('serious practical');
   });
+
+  it('the incident notice cites only what was read: P-39.1 ss. 3.5-3.7 and the Regulation s. 5, not its ss. 3-4 (the notice to the Commission, not read)', () => {
+    const { citation } = rule('ca-qc-law25', 'confidentiality-incident-notice');
+    expect(citation).toContain('ss. 3.5, 3.6, 3.7');
+    expect(citation).not.toMatch(/ss\. 3-[45]/);
+  });
 });
