@@ -182,6 +182,8 @@ const noCredentials = [
   'us-la-breach',
   'us-ks-breach',
   'us-ky-breach',
+  // the District lists a user name or email with a password only where it opens an e-mail account (D.C. Code § 28-3851(3)(A)(ii))
+  'us-dc-breach',
 ];
 const noBiometrics = [
   'us-ma-breach',

@@ -37,3 +37,20 @@ describe('vn-pdpl: Decree 356/2025 Arts. 20 and 41, read (previously marked not 
     expect(rule?.deadline?.within).toBe('P60D');
   });
 });
+
+describe('kr-pipa: the domestic-agent thresholds are Enforcement Decree Art. 32-3 (Decree No. 36671), not 32-2', () => {
+  it('the rule and its threshold parameters cite Art. 32-3', () => {
+    const rule = pack('kr-pipa').rules.find((r) => r.id === 'domestic-agent');
+    expect(rule?.citation).toContain('Decree Art. 32-3');
+    expect(rule?.citation).not.toContain('32-2');
+    for (const name of ['domesticAgentDataSubjects', 'domesticAgentTotalRevenueKrw']) {
+      const p = pack('kr-pipa').parameters?.[name];
+      expect(p?.citation, name).toContain('Art. 32-3');
+      expect(p?.citation, name).not.toContain('32-2');
+    }
+  });
+  it('the thresholds themselves: KRW 1 trillion and one million data subjects', () => {
+    expect(pack('kr-pipa').parameters?.domesticAgentTotalRevenueKrw?.value).toBe(1000000000000);
+    expect(pack('kr-pipa').parameters?.domesticAgentDataSubjects?.value).toBe(1000000);
+  });
+});
