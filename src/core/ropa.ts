@@ -4,7 +4,7 @@
 // on the controller's behalf, so its own record can be checked against ours.
 import { describeDuration, isDuration } from './duration.js';
 import { countryOf } from './taxonomy.js';
-import type { Flow, LawfulBasis, Vendor } from './types.js';
+import type { Flow, LawfulBasis, TransferSafeguard, Vendor } from './types.js';
 
 export type RopaView = 'controller' | 'processor';
 
@@ -65,8 +65,10 @@ export interface RopaOptions {
   view?: RopaView;
   /** EEA countries (ISO 3166-1): transfers are regions outside these */
   eea: readonly string[];
-  /** countries with an EU adequacy decision, when readable from the eu-gdpr pack */
+  /** countries with an adequacy decision, when readable from the law's adequateCountries parameter */
   adequateCountries?: readonly string[];
+  /** the law's transfer safeguards, in order (its recordOfProcessing); absent: each is to confirm */
+  safeguards?: readonly TransferSafeguard[];
   /**
    * Whether the GDPR counts the studio's own systems abroad as transfers (the eu-gdpr pack's transferScope is
    * `export`). When not, as the pack reads Chapter V, they are listed under Systems with their regions, not as
@@ -86,10 +88,21 @@ export function describeRetention(value: string | undefined): string {
   return value;
 }
 
-export function safeguardFor(c: string, dpfCertified: boolean | undefined, adequate: ReadonlySet<string> | null): string {
-  if (adequate?.has(c)) return 'adequacy';
-  if (c === 'US' && dpfCertified) return 'EU-US DPF';
-  return 'SCCs (to confirm)';
+/** Without a law that declares its record of processing, nothing decides a transfer's safeguard. */
+const UNDECIDED: readonly TransferSafeguard[] = [{ label: 'to confirm (no loaded law declares its record of processing)', citation: '' }];
+
+/** The first of the law's safeguards whose conditions all hold for this country and recipient (the law's data, in order). */
+export function safeguardFor(
+  c: string,
+  dpfCertified: boolean | undefined,
+  adequate: ReadonlySet<string> | null,
+  ladder: readonly TransferSafeguard[] = UNDECIDED,
+): string {
+  const holds = (s: TransferSafeguard) =>
+    (s.adequate === undefined || adequate?.has(c) === true) &&
+    (s.country === undefined || s.country === c) &&
+    (s.dpfCertified === undefined || dpfCertified === true);
+  return (ladder.find(holds) ?? ladder[ladder.length - 1]!).label;
 }
 
 function securityOf(v: Vendor): string {
@@ -102,6 +115,7 @@ function transfersOf(
   regions: readonly string[],
   eea: ReadonlySet<string>,
   adequate: ReadonlySet<string> | null,
+  ladder?: readonly TransferSafeguard[],
 ): RopaTransfer[] {
   const recipientName = recipient.name ?? recipient.id;
   const countries = [...new Set(regions.map(country))].filter((c) => !eea.has(c)).sort();
@@ -109,7 +123,7 @@ function transfersOf(
     recipient: recipient.id,
     recipientName,
     country: c,
-    safeguard: safeguardFor(c, recipient.dpfCertified, adequate),
+    safeguard: safeguardFor(c, recipient.dpfCertified, adequate, ladder),
   }));
 }
 
@@ -135,10 +149,12 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
     const systems = systemIds.map((id) => systemById.get(id)!);
     const affiliates = [...new Set(flows.flatMap((f) => [f.from, f.to]).filter((id) => affiliateById.has(id)))].map((id) => affiliateById.get(id)!);
     const transfers = [
-      ...(options.ownSystemsAreTransfers ? systems.filter((s) => s.kind !== 'device').flatMap((s) => transfersOf(s, s.regions ?? [], eea, adequate)) : []),
+      ...(options.ownSystemsAreTransfers
+        ? systems.filter((s) => s.kind !== 'device').flatMap((s) => transfersOf(s, s.regions ?? [], eea, adequate, options.safeguards))
+        : []),
       // another company of the group is another controller or processor: a transfer when abroad
-      ...affiliates.flatMap((a) => transfersOf(a, a.regions ?? [a.establishedIn], eea, adequate)),
-      ...vendors.flatMap((v) => transfersOf(v, v.regions ?? [], eea, adequate)),
+      ...affiliates.flatMap((a) => transfersOf(a, a.regions ?? [a.establishedIn], eea, adequate, options.safeguards)),
+      ...vendors.flatMap((v) => transfersOf(v, v.regions ?? [], eea, adequate, options.safeguards)),
     ];
     return {
       purpose: p.id,
@@ -166,7 +182,7 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
         processor: { id: v.id, name: v.name, role: v.role, services: v.services, regions: v.regions ?? [], certifications: v.certifications ?? [] },
         purposes: [...new Set(flows.map((f) => f.purpose))],
         data: dataIds.map((id) => ({ id, category: dataById.get(id)?.category ?? 'unknown' })),
-        transfers: transfersOf(v, v.regions ?? [], eea, adequate),
+        transfers: transfersOf(v, v.regions ?? [], eea, adequate, options.safeguards),
         security: [securityOf(v)],
       };
     });
@@ -179,7 +195,7 @@ export function buildRopa(flow: Flow, options: RopaOptions): Ropa {
       processor: { id: a.id, name: a.name, role: 'group company, processor', services: [], regions, certifications: [] },
       purposes: [...new Set(flows.map((f) => f.purpose))],
       data: [...new Set(flows.flatMap((f) => f.data))].map((id) => ({ id, category: dataById.get(id)?.category ?? 'unknown' })),
-      transfers: transfersOf(a, regions, eea, adequate),
+      transfers: transfersOf(a, regions, eea, adequate, options.safeguards),
       security: [`${a.name}: no certification stated (to confirm)`],
     });
   }

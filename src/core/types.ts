@@ -309,7 +309,25 @@ export interface Regulation {
   conditions?: Record<string, NamedCondition>;
   /** provisions of the law the language does not model, and why: counted and shown, never silent */
   notModelled?: NotModelled[];
+  /** this law's record of processing: how its transfers' safeguards are named (complyflow ropa) */
+  recordOfProcessing?: RecordOfProcessing;
   rules: Rule[];
+}
+
+/** A law's record of processing: a transfer (a country outside the law's territory) gets the first safeguard whose conditions all hold. */
+export interface RecordOfProcessing {
+  citation: string;
+  safeguards: TransferSafeguard[];
+}
+
+export interface TransferSafeguard {
+  label: string;
+  citation: string;
+  /** the country is in the law's adequateCountries parameter */
+  adequate?: true;
+  country?: string;
+  /** the recipient is certified under the EU-US Data Privacy Framework */
+  dpfCertified?: true;
 }
 
 /** A condition defined once under a name (kebab case) and referenced as {ref: name}. */

@@ -9,14 +9,24 @@ import { DISCLAIMER } from '../core/assemble.js';
 import type { RopaFormat } from './formats.js';
 export { ROPA_FORMATS, ROPA_VIEWS, type RopaFormat } from './formats.js';
 
-/** The RoPA for a flow, with EEA membership from the market taxonomy and adequacy from the eu-gdpr pack when it is loaded. */
+/**
+ * The RoPA for a flow, by the loaded law that declares its record of processing (`recordOfProcessing`: the
+ * GDPR's, bundled): transfers leave that law's territory, and each is named by the law's safeguards, read
+ * with its adequateCountries and transferScope parameters. No such law: every safeguard is to confirm.
+ */
 export function ropaFor(lib: RuleLibrary, flow: Flow, view: RopaView = 'controller'): Ropa {
-  const eea = [...lib.tax.markets.countriesOf(['EEA'])];
-  const gdpr = lib.regulations.find((r) => r.id === 'eu-gdpr')?.parameters;
-  const param = gdpr?.['adequateCountries']?.value;
+  const law = lib.regulations.find((r) => r.recordOfProcessing !== undefined);
+  const eea = [...lib.tax.markets.countriesOf(law ? (law.territory ?? [law.jurisdiction]) : ['EEA'])];
+  const param = law?.parameters?.['adequateCountries']?.value;
   const adequate = Array.isArray(param) ? param.filter((c): c is string => typeof c === 'string') : undefined;
-  const ownSystemsAreTransfers = gdpr?.['transferScope']?.value === 'export';
-  return buildRopa(flow, { view, eea, ownSystemsAreTransfers, ...(adequate ? { adequateCountries: adequate } : {}) });
+  const ownSystemsAreTransfers = law?.parameters?.['transferScope']?.value === 'export';
+  return buildRopa(flow, {
+    view,
+    eea,
+    ownSystemsAreTransfers,
+    ...(adequate ? { adequateCountries: adequate } : {}),
+    ...(law?.recordOfProcessing ? { safeguards: law.recordOfProcessing.safeguards } : {}),
+  });
 }
 
 const transferText = (t: { recipientName: string; country: string; safeguard: string }) => `${t.recipientName} → ${t.country}: ${t.safeguard}`;

@@ -4,6 +4,7 @@ import { buildDiagram, LABEL_LINE, layoutDiagram, toMermaid } from '../../src/co
 import { buildRopa } from '../../src/core/ropa.js';
 import { parseCsv } from '../../src/load/spreadsheet.js';
 import { cli, EXAMPLE } from '../cli/run.js';
+import { loadLibrary } from '../../src/library.js';
 import { AS_OF, exampleFlow, scratch, writeFlow } from './helpers.js';
 
 describe('data-flow diagram', () => {
@@ -69,12 +70,13 @@ describe('data-flow diagram', () => {
 
 describe('record of processing (GDPR Art. 30)', () => {
   const eea = ['AT', 'DE', 'FI', 'IE', 'NL', 'NO'];
+  const safeguards = loadLibrary().regulations.find((r) => r.id === 'eu-gdpr')!.recordOfProcessing!.safeguards;
 
   it('lists every purpose with data, subjects, recipients, transfers and safeguards, retention, security', () => {
     const flow = exampleFlow();
     flow.vendors.push({ id: 'jp', name: 'Tokyo Render', role: 'processor', services: ['cloud'], regions: ['JP'] });
     flow.flows.push({ from: 'backend', to: 'jp', data: ['gameplay'], purpose: 'analytics' });
-    const ropa = buildRopa(flow, { eea, adequateCountries: ['JP', 'GB'] });
+    const ropa = buildRopa(flow, { eea, adequateCountries: ['JP', 'GB'], safeguards });
     expect(ropa.entries.map((e) => e.purpose)).toEqual(flow.purposes.map((p) => p.id));
     const account = ropa.entries.find((e) => e.purpose === 'account')!;
     expect(account.subjects).toEqual(['child', 'parent', 'player']);
