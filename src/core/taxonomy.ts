@@ -118,6 +118,8 @@ export class Taxonomy {
   readonly serviceKeys: ReadonlySet<string>;
   readonly roleKeys: ReadonlySet<string>;
   readonly featureKeys: ReadonlySet<string>;
+  /** the age the flow's `child` tag and `audience.knownChildren` lie below (taxonomy/data-subjects.yaml) */
+  readonly childAgeBelow: number;
 
   constructor(readonly data: Taxonomies) {
     this.markets = new Markets(data.markets);
@@ -127,5 +129,8 @@ export class Taxonomy {
     this.serviceKeys = new Set(data.services.map((c) => c.key));
     this.roleKeys = new Set(data.roles.map((c) => c.key));
     this.featureKeys = new Set(data.features.map((c) => c.key));
+    const below = data.subjects.find((s) => s.key === 'child')?.below;
+    if (below === undefined) throw new Error('taxonomy/data-subjects.yaml: the child subject has no `below` age');
+    this.childAgeBelow = below;
   }
 }

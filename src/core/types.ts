@@ -107,6 +107,8 @@ export interface TaxonomyEntry {
   description?: string;
   /** the fideslang key this entry reuses, when it exists there */
   fideslang?: boolean;
+  /** for the `child` subject: the age it lies below (the flow format's definition) */
+  below?: number;
 }
 
 export interface MarketEntry {

@@ -4,11 +4,11 @@ import { predicate } from '../predicate.js';
 import { num } from '../operands.js';
 import { all, F, T, U, type Outcome } from '../outcome.js';
 
-/** Children under 13 play whatever the terms say when the game is directed to them or the studio knows they play (COPPA's concepts). */
+/**
+ * Children (under the taxonomy's child age: `ctx.tax.childAgeBelow`) play whatever the terms say when the
+ * game is directed to them or the studio knows they play (COPPA's concepts, as the flow format states them).
+ */
 const childrenPlay = (a: Flow['audience']): boolean => a.childDirected === 'primary' || a.childDirected === 'mixed' || a.knownChildren === true;
-
-/** The age below which the `child` data subject lies (COPPA's under-13); `teen` is from there to 18. */
-const CHILD_TAG_BELOW = 13;
 
 /**
  * Actual knowledge that some players are under an age (the US state laws' "actually knows or wilfully
@@ -18,8 +18,9 @@ const CHILD_TAG_BELOW = 13;
  */
 function knowsPlayersUnder({ n, label }: { n: number; label: string }, ctx: LawContext): Outcome {
   const { audience: a, data } = ctx.index.flow;
-  if (childrenPlay(a) && n > CHILD_TAG_BELOW) {
-    const why = a.knownChildren ? 'the studio knows children under 13 play' : `the game is child-directed (${a.childDirected})`;
+  const child = ctx.tax.childAgeBelow;
+  if (childrenPlay(a) && n > child) {
+    const why = a.knownChildren ? `the studio knows children under ${child} play` : `the game is child-directed (${a.childDirected})`;
     return T(`${why}, so it knows players under ${label}`);
   }
   if (a.minimumAge === undefined) return U('audience.minimumAge', 'the youngest age the terms allow is not given');
@@ -27,7 +28,7 @@ function knowsPlayersUnder({ n, label }: { n: number; label: string }, ctx: LawC
   const admitted = `the terms admit players from ${a.minimumAge === 0 ? 'any age' : `age ${a.minimumAge}`}`;
   if (a.ageGate === 'neutral' || a.ageGate === 'verified')
     return T(`${admitted} and the ${a.ageGate} age gate asks each player's age, so the studio knows which players are under ${label}`);
-  const tagged = data.find((d) => d.subjects.includes('child') || (n > CHILD_TAG_BELOW && d.subjects.includes('teen')));
+  const tagged = data.find((d) => d.subjects.includes('child') || (n > child && d.subjects.includes('teen')));
   if (tagged) return T(`${admitted} and data ${tagged.id} is kept about ${tagged.subjects.includes('child') ? 'child' : 'teen'} players`);
   if (a.ageGate === 'none')
     return U('audience.ageGate', `${admitted} with no age gate: whether the studio knows that any player is under ${label} is not given`);
@@ -61,15 +62,18 @@ export const audience = predicate<'audience', AudiencePredicate>({
   doc: {
     example: 'audience: {admitsUnder: 16, knowsPlayersUnder: 18, childDirected: [mixed, primary], ageGate: [none], knownChildren: true}',
     holds:
-      'all given fields hold; `admitsUnder: N` means the terms\' minimum age is below N; `knowsPlayersUnder: N` is the age model for duties toward *known* minors ("actually knows or wilfully disregards"): the terms admit players under N and the studio knows their ages, because an age gate asks the age (`neutral` or `verified`), children under 13 are known or targeted (N > 13), or data is kept about `child`/`teen` players; with `ageGate: none` and none of these it is *unknown* (to confirm), never a quiet no. Use it instead of `data: {subjects: [teen]}` for such duties',
+      'all given fields hold; `admitsUnder: N` means the terms\' minimum age is below N; `knowsPlayersUnder: N` is the age model for duties toward *known* minors ("actually knows or wilfully disregards"): the terms admit players under N and the studio knows their ages, because an age gate asks the age (`neutral` or `verified`), children under the child age (13, taxonomy/data-subjects.yaml) are known or targeted (N above it), or data is kept about `child`/`teen` players; with `ageGate: none` and none of these it is *unknown* (to confirm), never a quiet no. Use it instead of `data: {subjects: [teen]}` for such duties',
   },
   explain: (p, _subject, ctx) => {
     const a = ctx.index.flow.audience;
     const parts: Outcome[] = [];
     if (p.admitsUnder !== undefined) {
       const { n, label } = num(p.admitsUnder, ctx);
-      if (childrenPlay(a) && n >= 13 && (a.minimumAge === undefined || a.minimumAge >= n))
-        parts.push(T(`children under 13 play (${a.knownChildren ? 'known to the studio' : `${a.childDirected} audience`}), so players under ${label} too`));
+      const child = ctx.tax.childAgeBelow;
+      if (childrenPlay(a) && n >= child && (a.minimumAge === undefined || a.minimumAge >= n))
+        parts.push(
+          T(`children under ${child} play (${a.knownChildren ? 'known to the studio' : `${a.childDirected} audience`}), so players under ${label} too`),
+        );
       else if (a.minimumAge === undefined) parts.push(U('audience.minimumAge', 'the youngest age the terms allow is not given'));
       else {
         const from = a.minimumAge === 0 ? 'any age' : `age ${a.minimumAge}`;
