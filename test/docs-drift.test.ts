@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/library.js';
-import { buildRuleDocs } from '../src/testing/docs.js';
+import { buildRuleDocs } from '../src/cli/rule-docs.js';
 import { PACKAGE_ROOT } from '../src/load/paths.js';
 
 const dir = join(PACKAGE_ROOT, 'docs', 'rules');

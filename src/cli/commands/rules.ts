@@ -15,7 +15,7 @@ import { renderPackDoc, ruleDocLines } from '../../render/rule-docs.js';
 import { ExitError, InputError, UsageError, EXIT } from '../../errors.js';
 import { didYouMean } from '../../core/suggest.js';
 import { marketCoverage } from '../../core/coverage.js';
-import { buildRuleDocs } from '../../testing/docs.js';
+import { buildRuleDocs } from '../rule-docs.js';
 import { join } from 'node:path';
 import { writeAtomic } from '../io.js';
 

@@ -1,4 +1,4 @@
-// Build every pack's generated doc page (used by `rules docs` and the drift test).
+// Build every pack's generated doc page, with its fixtures as examples (`rules docs` and the drift test): the shell reads the packs and hands them to the renderer.
 import { basename } from 'node:path';
 import type { RuleLibrary } from '../library.js';
 import { stringify } from 'yaml';
@@ -6,7 +6,7 @@ import { DEFAULT_REGULATIONS_DIR, listPacks, loadConditions } from '../load/regu
 import { walkCondition } from '../core/lint-pack.js';
 import { readYaml } from '../load/read.js';
 import { renderPackDoc } from '../render/rule-docs.js';
-import type { RuleTestFile } from './rule-tests.js';
+import type { RuleTestFile } from '../testing/rule-tests.js';
 
 export function buildRuleDocs(lib: RuleLibrary, root = DEFAULT_REGULATIONS_DIR): Map<string, string> {
   const pages = new Map<string, string>();
