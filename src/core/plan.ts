@@ -79,6 +79,7 @@ export function reuseFromPlan(plan: readonly PlanTask[]): ReuseOf {
 }
 
 const DETERMINATION_RANK: Record<Determination, number> = { applies: 0, 'to-confirm': 1, upcoming: 2 };
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 const TOPIC_RANK = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
 
 const SUBJECT_NOUNS: Record<ForKind, [string, string]> = {
@@ -125,12 +126,16 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function planSubject(id: string, items: readonly ReportItem[]): PlanSubject {
   const evidence = new Set<string>();
-  for (const item of items) for (const e of item.evidence) evidence.add(e);
+  const regulations = new Set<string>();
+  for (const item of items) {
+    regulations.add(item.regulation);
+    for (const e of item.evidence) evidence.add(e);
+  }
   return {
     id,
     subject: items[0]!.subject,
     determination: bestDetermination(items),
-    regulations: [...new Set(items.map((i) => i.regulation))].sort(),
+    regulations: [...regulations].sort(),
     items: items.map((i) => i.id),
     evidence: [...evidence],
     status: taskStatus(items),
@@ -145,20 +150,24 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
     if (n === undefined) parsed.set(d, (n = durationSeconds(d)));
     return n;
   };
-  // task id → subject id → items, both in the order items first name them
-  const groups = new Map<string, Map<string, ReportItem[]>>();
+  // task id → subject id → items, both in the order items first name them; each item's reuse decided once
+  const groups = new Map<string, { subjects: Map<string, ReportItem[]>; reuseAllowedBy: Set<string> }>();
   for (const item of items) {
-    const taskId = taskIdOf(item, reuseOf);
-    let subjects = groups.get(taskId);
-    if (!subjects) groups.set(taskId, (subjects = new Map()));
-    const subjectId = taskSubjectIdOf(item, reuseOf);
-    let g = subjects.get(subjectId);
-    if (!g) subjects.set(subjectId, (g = []));
-    g.push(item);
+    const reuse = reuseOf(item);
+    const own = reuse.allowed ? '' : `/${item.regulation}`;
+    const taskId = `${item.topic}/${item.subject.type}${own}`;
+    let task = groups.get(taskId);
+    if (!task) groups.set(taskId, (task = { subjects: new Map(), reuseAllowedBy: new Set() }));
+    if (reuse.allowed && reuse.why !== undefined) task.reuseAllowedBy.add(`${item.regulation}: ${reuse.why}`);
+    const subjectId = `${item.topic}/${item.subject.type}:${item.subject.id}${own}`;
+    const g = task.subjects.get(subjectId);
+    if (g) g.push(item);
+    else task.subjects.set(subjectId, [item]);
   }
   const tasks: PlanTask[] = [];
-  for (const [id, subjectGroups] of groups) {
-    const group = [...subjectGroups.values()].flat();
+  for (const [id, { subjects: subjectGroups, reuseAllowedBy }] of groups) {
+    const group: ReportItem[] = [];
+    for (const g of subjectGroups.values()) for (const item of g) group.push(item);
     const first = group[0]!;
     let severity = first.severity;
     let inForce = first.inForce;
@@ -166,12 +175,9 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
     const regulations = new Set<string>();
     const jurisdictions = new Set<string>();
     const citations = new Set<string>();
-    const reuseAllowedBy = new Set<string>();
     for (const item of group) {
       citations.add(`${item.regulation}: ${item.citation}`);
-      const reuse = reuseOf(item);
-      if (reuse.allowed && reuse.why !== undefined) reuseAllowedBy.add(`${item.regulation}: ${reuse.why}`);
-      if (SEVERITIES.indexOf(item.severity) < SEVERITIES.indexOf(severity)) severity = item.severity;
+      if (SEVERITY_RANK[item.severity] < SEVERITY_RANK[severity]) severity = item.severity;
       if (item.inForce < inForce) inForce = item.inForce;
       regulations.add(item.regulation);
       jurisdictions.add(item.jurisdiction);
