@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { readBytes, readYaml } from './read.js';
 import { unneutralize } from './answers.js';
-import { cellText, csvRows, openWorkbook, utf8Text } from './spreadsheet.js';
+import { csvRows, sheetRows, utf8Text } from './spreadsheet.js';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -85,19 +85,12 @@ export function statusFromRows(rows: readonly (readonly string[])[], file: strin
 }
 
 async function statusFromXlsx(bytes: Uint8Array, file: string): Promise<LoadedStatus> {
-  const { wb, issues } = await openWorkbook(bytes, file, 'use the workbook complyflow check --format xlsx wrote');
-  if (!wb) return { issues };
-  const ws = wb.getWorksheet('Checklist');
-  if (!ws)
+  const { rows, issues } = await sheetRows(bytes, file, 'Checklist', 'use the workbook complyflow check --format xlsx wrote');
+  if (issues.length) return { issues };
+  if (!rows)
     return {
       issues: [{ file, pointer: '', message: 'no "Checklist" sheet', hint: 'use the workbook complyflow check --format xlsx wrote; keep its sheet names' }],
     };
-  const width = ws.getRow(1).cellCount;
-  const rows: string[][] = [];
-  for (let n = 1; n <= ws.rowCount; n++) {
-    const row = ws.getRow(n);
-    rows.push(Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value)));
-  }
   return statusFromRows(rows, file, (n) => `Checklist!${n}`);
 }
 

@@ -35,6 +35,31 @@ describe('check --status from the checklist the tool wrote', () => {
     expect(item).toMatchObject({ status: 'done', owner: 'Dana', evidenceProvided: ['dpa.pdf', 'audit.pdf'] });
   });
 
+  it('XLSX read as a stream: a blank row keeps later rows at their sheet row number; no Checklist sheet or no workbook is a plain exit 2', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Checklist');
+    ws.addRow(['Item id', 'Status']);
+    ws.getRow(4).values = ['eu-gdpr/records', 'finished'];
+    const gap = join(dir, 'gap.xlsx');
+    await wb.xlsx.writeFile(gap);
+    const r = cli(['check', EXAMPLE, ...AS_OF, '--format', 'json', '--status', gap]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Checklist!4: status "finished" for eu-gdpr/records');
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Notes').addRow(['x']);
+    const noSheet = join(dir, 'no-sheet.xlsx');
+    await other.xlsx.writeFile(noSheet);
+    const n = cli(['check', EXAMPLE, ...AS_OF, '--format', 'json', '--status', noSheet]);
+    expect(n.code).toBe(2);
+    expect(n.stderr).toContain('no "Checklist" sheet');
+    const junk = join(dir, 'junk.xlsx');
+    writeFileSync(junk, 'not a zip at all');
+    const j = cli(['check', EXAMPLE, ...AS_OF, '--format', 'json', '--status', junk]);
+    expect(j.code).toBe(2);
+    expect(j.stderr).toMatch(/not a readable XLSX workbook/);
+    expect(j.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('CSV: a row set to in-progress comes back; an unknown status is refused at its row, exit 2', () => {
     const csv = cli(['check', EXAMPLE, ...AS_OF, '--format', 'csv']).stdout;
     const lines = csv.trimEnd().split('\n');
