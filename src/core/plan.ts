@@ -11,6 +11,7 @@ import { durationSeconds } from './duration.js';
 import { TOPIC_NAMES, TOPICS } from './generated/topics.js';
 import type { Deadline, Determination, ForKind, ItemStatus, ReportItem, Severity, Topic } from './types.js';
 import { SEVERITIES } from './types.js';
+import { naturalOrder } from './order.js';
 
 /** One subject a task is done for (a purpose, a vendor, a transfer, the game): its own items and laws. */
 export interface PlanSubject {
@@ -122,8 +123,6 @@ export function taskSubjectIdOf(item: ReportItem, reuseOf: ReuseOf): string {
 const bestDetermination = (items: readonly ReportItem[]): Determination =>
   items.reduce<Determination>((d, i) => (DETERMINATION_RANK[i.determination] < DETERMINATION_RANK[d] ? i.determination : d), 'upcoming');
 
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 function planSubject(id: string, items: readonly ReportItem[]): PlanSubject {
   const evidence = new Set<string>();
   const regulations = new Set<string>();
@@ -187,7 +186,7 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
         else if (seconds === shortest.seconds) shortest.setBy.add(item.regulation);
       }
     }
-    const subjects = [...subjectGroups].map(([subjectId, g]) => planSubject(subjectId, g)).sort((a, b) => byCodeUnit(a.subject.id, b.subject.id));
+    const subjects = [...subjectGroups].map(([subjectId, g]) => planSubject(subjectId, g)).sort((a, b) => naturalOrder(a.subject.id, b.subject.id));
     const reuse = reuseOf(first);
     tasks.push({
       id,

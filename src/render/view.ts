@@ -34,6 +34,8 @@ export interface ReportView {
 
 export interface PlanView {
   tasks: Array<{ n: number; task: PlanTask; laws: string; for: string }>;
+  /** how many items the tasks cover, written with thousands separators */
+  items: string;
   closed: number;
 }
 
@@ -62,7 +64,11 @@ export function buildPlanView(report: Report): PlanView {
             LISTED_SUBJECTS,
           ),
   }));
-  return { tasks, closed: report.plan.filter((t) => t.status === 'done' || t.status === 'not-applicable').length };
+  return {
+    tasks,
+    items: report.items.length.toLocaleString('en-US'),
+    closed: report.plan.filter((t) => t.status === 'done' || t.status === 'not-applicable').length,
+  };
 }
 
 export interface StaleStatusEntry {

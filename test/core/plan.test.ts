@@ -154,3 +154,12 @@ describe('a law whose text accepts work done for another law', () => {
     expect(task('impact-assessment/purpose').reuseAllowedBy?.some((x) => x.startsWith('eu-gdpr:'))).toBe(false);
   });
 });
+
+describe('subjects in a task', () => {
+  it('are in the order a person reads ids: p2 before p10, the same on every machine', async () => {
+    const { naturalOrder } = await import('../../src/core/order.js');
+    expect(['p10', 'p2', 'p1', 'p02', 'a', 'p10b', 'p10a'].sort(naturalOrder)).toEqual(['a', 'p1', 'p02', 'p2', 'p10', 'p10a', 'p10b']);
+    const ids = task('impact-assessment/purpose').subjects.map((s) => s.subject.id);
+    expect(ids).toEqual([...ids].sort(naturalOrder));
+  });
+});
