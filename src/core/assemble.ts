@@ -5,7 +5,7 @@ import { findObligations, type EvaluateOptions } from './evaluate.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { Flow, Regulation, Report, ReportItem, StatusFile } from './types.js';
 import { buildMatrix } from './matrix.js';
-import { buildPlan, taskIdOf, taskSubjectIdOf, type ReuseOf } from './plan.js';
+import { buildPlan, planIds, type ReuseOf } from './plan.js';
 import { factsToGive } from './facts.js';
 import { uncoveredMarkets } from './coverage.js';
 import { buildVendorQuestions } from './questionnaire.js';
@@ -44,8 +44,7 @@ export function mergeStatus(items: readonly ReportItem[], status: StatusFile, re
     let s = Object.hasOwn(statusItems, item.id) ? statusItems[item.id] : undefined;
     // Task ids are computed only when the status file marks tasks.
     if (marksTasks) {
-      const subjectId = taskSubjectIdOf(item, reuseOf);
-      const taskId = taskIdOf(item, reuseOf);
+      const { taskId, subjectId } = planIds(item, reuseOf(item));
       knownTasks.add(subjectId).add(taskId);
       s ??= entry(subjectId) ?? entry(taskId);
     }

@@ -108,16 +108,10 @@ function taskStatus(items: readonly ReportItem[]): ItemStatus {
   return items.some((i) => i.status !== 'todo') ? 'in-progress' : 'todo';
 }
 
-const own = (item: ReportItem, reuseOf: ReuseOf) => (reuseOf(item).allowed ? '' : `/${item.regulation}`);
-
-/** The task an item belongs to: its topic and the kind of its subject (and its law, where the law keeps its own task). */
-export function taskIdOf(item: ReportItem, reuseOf: ReuseOf): string {
-  return `${item.topic}/${item.subject.type}${own(item, reuseOf)}`;
-}
-
-/** The subject of a task an item belongs to (the work plan's task ids before they grouped subjects). */
-export function taskSubjectIdOf(item: ReportItem, reuseOf: ReuseOf): string {
-  return `${item.topic}/${item.subject.type}:${item.subject.id}${own(item, reuseOf)}`;
+/** An item's task (its topic and kind of subject) and subject within it; a law that keeps its own task adds its id to both. */
+export function planIds(item: ReportItem, reuse: { allowed: boolean }): { taskId: string; subjectId: string } {
+  const own = reuse.allowed ? '' : `/${item.regulation}`;
+  return { taskId: `${item.topic}/${item.subject.type}${own}`, subjectId: `${item.topic}/${item.subject.type}:${item.subject.id}${own}` };
 }
 
 const bestDetermination = (items: readonly ReportItem[]): Determination =>
@@ -153,12 +147,10 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
   const groups = new Map<string, { subjects: Map<string, ReportItem[]>; reuseAllowedBy: Set<string> }>();
   for (const item of items) {
     const reuse = reuseOf(item);
-    const own = reuse.allowed ? '' : `/${item.regulation}`;
-    const taskId = `${item.topic}/${item.subject.type}${own}`;
+    const { taskId, subjectId } = planIds(item, reuse);
     let task = groups.get(taskId);
     if (!task) groups.set(taskId, (task = { subjects: new Map(), reuseAllowedBy: new Set() }));
     if (reuse.allowed && reuse.why !== undefined) task.reuseAllowedBy.add(`${item.regulation}: ${reuse.why}`);
-    const subjectId = `${item.topic}/${item.subject.type}:${item.subject.id}${own}`;
     const g = task.subjects.get(subjectId);
     if (g) g.push(item);
     else task.subjects.set(subjectId, [item]);
