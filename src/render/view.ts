@@ -52,10 +52,7 @@ export function buildPlanView(report: Report): PlanView {
   const tasks = report.plan.map((task, i) => ({
     n: i + 1,
     task,
-    laws:
-      task.regulations.length <= LISTED_LAWS
-        ? task.regulations.join(', ')
-        : `${task.regulations.length} laws: ${task.regulations.slice(0, LISTED_LAWS).join(', ')} and ${task.regulations.length - LISTED_LAWS} more`,
+    laws: `${task.regulations.length > LISTED_LAWS ? `${task.regulations.length} laws: ` : ''}${listed(task.regulations, LISTED_LAWS)}`,
     for:
       task.subjectType === 'game'
         ? 'the game'
