@@ -4,6 +4,7 @@
 import type { Report, ReportQuestion, ReportVendor } from '../core/types.js';
 import { uncoveredSentence } from '../core/coverage.js';
 import { template } from './handlebars.js';
+import { jsonText } from './json.js';
 
 /** What `complyflow questions --format json` writes: the report's vendors section plus its context. */
 export interface Questionnaire {
@@ -80,5 +81,5 @@ export function renderQuestionnaireMarkdown(doc: Questionnaire): string {
 }
 
 export function renderQuestionnaireJson(doc: Questionnaire): string {
-  return JSON.stringify(doc, null, 2) + '\n';
+  return jsonText(doc);
 }

@@ -7,6 +7,7 @@ import { toCsv } from './csv.js';
 import { DISCLAIMER } from '../core/assemble.js';
 
 import type { RopaFormat } from './formats.js';
+import { jsonText } from './json.js';
 export { ROPA_FORMATS, ROPA_VIEWS, type RopaFormat } from './formats.js';
 
 /**
@@ -107,7 +108,7 @@ export async function renderRopa(ropa: Ropa, format: RopaFormat, asOf: string): 
       );
     }
     case 'json':
-      return JSON.stringify({ disclaimer: DISCLAIMER, ...ropa }, null, 2) + '\n';
+      return jsonText({ disclaimer: DISCLAIMER, ...ropa });
     case 'csv': {
       const { header, rows } = ropaRows(ropa);
       return toCsv(header, rows);

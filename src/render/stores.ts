@@ -4,6 +4,7 @@ import { DISCLAIMER } from '../core/assemble.js';
 import { template } from './handlebars.js';
 import { toCsv } from './csv.js';
 import type { StoresFormat } from './formats.js';
+import { jsonText } from './json.js';
 
 const answer = (v: boolean | null, yes = 'yes', no = 'no') => (v === null ? 'to confirm' : v ? yes : no);
 
@@ -134,7 +135,7 @@ function view(report: StoresReport, mappings: readonly StoreMapping[]) {
 export function renderStores(report: StoresReport, format: StoresFormat, mappings: readonly StoreMapping[]): string {
   switch (format) {
     case 'json':
-      return JSON.stringify({ disclaimer: DISCLAIMER, ...report }, null, 2) + '\n';
+      return jsonText({ disclaimer: DISCLAIMER, ...report });
     case 'csv': {
       const play = report.stores.find((s): s is PlayAnswers => s.store === 'play');
       const mapping = mappings.find((m) => m.store === 'play');

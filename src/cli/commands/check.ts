@@ -11,6 +11,7 @@ import { releaseGate } from '../../core/gate.js';
 import { didYouMean } from '../../core/suggest.js';
 import { MAX_SHOWN_ISSUES } from '../issues.js';
 import { printable } from '../../core/printable.js';
+import { jsonText } from '../../render/json.js';
 
 /** How many failing items `--fail-on` names before "and N more". */
 const MAX_SHOWN_GATE_ITEMS = 50;
@@ -38,7 +39,7 @@ function parseView(view: string | undefined, format: string): 'checklist' | 'pla
 
 async function renderPlanOutput(report: Report, format: string): Promise<string> {
   if (format === 'json')
-    return JSON.stringify({ game: report.game, asOf: report.asOf, uncoveredMarkets: report.uncoveredMarkets, plan: report.plan }, null, 2) + '\n';
+    return jsonText({ game: report.game, asOf: report.asOf, uncoveredMarkets: report.uncoveredMarkets, plan: report.plan });
   const { renderPlanMarkdown } = await import('../../render/markdown.js');
   return renderPlanMarkdown(report);
 }

@@ -10,6 +10,7 @@ import { emit, resolveFrom } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { diffStoreAnswers, type StoresDiff, type StoresReport } from '../../core/stores.js';
 import { readBytes } from '../../load/read.js';
+import { jsonText } from '../../render/json.js';
 
 export type DiffFormat = 'md' | 'json';
 export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'json'];
@@ -71,7 +72,7 @@ function peekStores(file: string): StoresReport | undefined {
 
 /** The store-answers diff as text. */
 export function renderStoresDiff(diff: StoresDiff, format: DiffFormat): string {
-  if (format === 'json') return JSON.stringify(diff, null, 2) + '\n';
+  if (format === 'json') return jsonText(diff);
   const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const lines = [`# Changes in the app store answers: ${diff.game.name}`, '', `> ${DISCLAIMER}`, ''];
   if (diff.storesAdded.length) lines.push(`Stores added: ${diff.storesAdded.join(', ')}.`, '');
@@ -88,7 +89,7 @@ export function renderStoresDiff(diff: StoresDiff, format: DiffFormat): string {
 
 /** The diff as text; Markdown through its template (the template engine loads only for it). */
 export async function renderDiff(diff: ReportDiff, format: DiffFormat): Promise<string> {
-  if (format === 'json') return JSON.stringify(diff, null, 2) + '\n';
+  if (format === 'json') return jsonText(diff);
   const { template } = await import('../../render/handlebars.js');
   return template('diff.md.hbs', 'markdown')({ diff, disclaimer: DISCLAIMER }).replace(/\n{3,}/g, '\n\n');
 }

@@ -18,6 +18,7 @@ import { marketCoverage } from '../../core/coverage.js';
 import { buildRuleDocs } from '../rule-docs.js';
 import { join } from 'node:path';
 import { writeAtomic } from '../io.js';
+import { jsonText } from '../../render/json.js';
 
 export function registerRules(program: Command, ctx: Context): void {
   const rules = program.command('rules').description('the rule library: list, show, lint and test rule packs');
@@ -58,7 +59,7 @@ export function registerRules(program: Command, ctx: Context): void {
       // Which markets of the taxonomy some law pack covers, and which none does.
       const markets = marketCoverage(lib.regulations, lib.tax.markets);
       const uncovered = markets.filter((m) => m.packs.length === 0).map((m) => m.code);
-      if (format === 'json') ctx.io.stdout(JSON.stringify({ packs: rows, markets, uncoveredMarkets: uncovered }, null, 2) + '\n');
+      if (format === 'json') ctx.io.stdout(jsonText({ packs: rows, markets, uncoveredMarkets: uncovered }));
       else {
         ctx.io.stdout(
           '| id | name | jurisdiction | in force | last reviewed | rules | verified against the text | secondary | unverified | not modelled |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n',
@@ -94,7 +95,7 @@ export function registerRules(program: Command, ctx: Context): void {
         );
       if (!ruleId) {
         const { rules: list, ...meta } = reg;
-        if (format === 'json') ctx.io.stdout(JSON.stringify({ ...meta, rules: list.map((r) => `${r.id}: ${r.citation} — ${r.title}`) }, null, 2) + '\n');
+        if (format === 'json') ctx.io.stdout(jsonText({ ...meta, rules: list.map((r) => `${r.id}: ${r.citation} — ${r.title}`) }));
         // the pack's page as `rules docs` writes it, without the fixtures' examples (shown per rule)
         else
           ctx.io.stdout(
@@ -112,7 +113,7 @@ export function registerRules(program: Command, ctx: Context): void {
             reg.rules.map((r) => r.id),
           )}`,
         );
-      if (format === 'json') ctx.io.stdout(JSON.stringify(rule, null, 2) + '\n');
+      if (format === 'json') ctx.io.stdout(jsonText(rule));
       else
         ctx.io.stdout(
           [`# ${markdownText(reg.name)} (\`${reg.id}\`)`, '', ...ruleDocLines(rule)]

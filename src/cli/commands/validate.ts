@@ -7,6 +7,7 @@ import { ExitError, EXIT, InputError } from '../../errors.js';
 import { formatIssue, resolveFrom, shownFile } from '../io.js';
 import { parseFormat } from '../options.js';
 import { printableLines } from '../../core/printable.js';
+import { jsonText } from '../../render/json.js';
 
 /** How problems are reported: for people, for programs, or as GitHub Actions annotations on the flow file. */
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
@@ -28,7 +29,7 @@ export function registerValidate(program: Command, ctx: Context): void {
       }
       if (format === 'json') {
         const shown = issues.map((i) => ({ ...i, file: shownFile(i.file, io.cwd), text: formatIssue(i, io.cwd) }));
-        io.stdout(`${JSON.stringify({ file: flowFile, valid: flow !== undefined, issues: shown }, null, 2)}\n`);
+        io.stdout(jsonText({ file: flowFile, valid: flow !== undefined, issues: shown }));
       } else for (const issue of issues) io.stdout(`${annotation(issue, io.cwd)}\n`);
       // The problems went to stdout, in the form asked for; the exit code still says the input is bad.
       if (!flow) throw new ExitError(EXIT.input);
