@@ -19,14 +19,18 @@ const ALLOWED = Object.freeze({ allowed: true });
 
 /** Whether each rule's law accepts work done for another law, and the provision that says so (rule data; absent means it does). */
 function reuseLookup(laws: readonly Regulation[]): ReuseOf {
-  const decided = new Map<string, { allowed: boolean; why: string }>();
+  // law id → rule id → decision: looked up per item without making a key string per item
+  const decided = new Map<string, Map<string, { allowed: boolean; why: string }>>();
   for (const reg of laws)
     for (const rule of reg.rules)
-      if (rule.reuse)
-        decided.set(`${reg.id}/${rule.id}`, { allowed: rule.reuse.allowed, why: `${rule.reuse.citation}${rule.reuse.note ? `: ${rule.reuse.note}` : ''}` });
+      if (rule.reuse) {
+        let byRule = decided.get(reg.id);
+        if (!byRule) decided.set(reg.id, (byRule = new Map()));
+        byRule.set(rule.id, { allowed: rule.reuse.allowed, why: `${rule.reuse.citation}${rule.reuse.note ? `: ${rule.reuse.note}` : ''}` });
+      }
   // Most libraries say nothing: then there is nothing to look up per item.
   if (decided.size === 0) return () => ALLOWED;
-  return (item) => decided.get(`${item.regulation}/${item.rule}`) ?? ALLOWED;
+  return (item) => decided.get(item.regulation)?.get(item.rule) ?? ALLOWED;
 }
 
 /**

@@ -143,23 +143,42 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
     if (n === undefined) parsed.set(d, (n = durationSeconds(d)));
     return n;
   };
-  // task id → subject id → items, both in the order items first name them; each item's reuse decided once
+  // task id → subject id → items, both in the order items first name them; each item's reuse decided once.
+  // Items of a portfolio number tens of thousands and share a few hundred rules: the strings that name their
+  // task and citation are made once per rule and law, not once per item.
   const groups = new Map<string, { subjects: Map<string, ReportItem[]>; reuseAllowedBy: Set<string> }>();
+  const sharedTaskIds = new Map<string, Map<string, string>>();
   for (const item of items) {
     const reuse = reuseOf(item);
-    const { taskId, subjectId } = planIds(item, reuse);
+    let byType = sharedTaskIds.get(item.topic);
+    if (!byType) sharedTaskIds.set(item.topic, (byType = new Map()));
+    let taskId = reuse.allowed ? byType.get(item.subject.type) : undefined;
+    if (taskId === undefined) {
+      taskId = planIds(item, reuse).taskId;
+      if (reuse.allowed) byType.set(item.subject.type, taskId);
+    }
     let task = groups.get(taskId);
     if (!task) groups.set(taskId, (task = { subjects: new Map(), reuseAllowedBy: new Set() }));
     if (reuse.allowed && reuse.why !== undefined) task.reuseAllowedBy.add(`${item.regulation}: ${reuse.why}`);
-    const g = task.subjects.get(subjectId);
+    // Within a task every item has the same kind of subject: the subject's id names it.
+    const g = task.subjects.get(item.subject.id);
     if (g) g.push(item);
-    else task.subjects.set(subjectId, [item]);
+    else task.subjects.set(item.subject.id, [item]);
   }
+  const citationLines = new Map<string, Map<string, string>>();
+  const citationLine = (item: ReportItem) => {
+    let byCitation = citationLines.get(item.regulation);
+    if (!byCitation) citationLines.set(item.regulation, (byCitation = new Map()));
+    let line = byCitation.get(item.citation);
+    if (line === undefined) byCitation.set(item.citation, (line = `${item.regulation}: ${item.citation}`));
+    return line;
+  };
   const tasks: PlanTask[] = [];
   for (const [id, { subjects: subjectGroups, reuseAllowedBy }] of groups) {
     const group: ReportItem[] = [];
     for (const g of subjectGroups.values()) for (const item of g) group.push(item);
     const first = group[0]!;
+    const reuse = reuseOf(first);
     let severity = first.severity;
     let inForce = first.inForce;
     let shortest: { seconds: number; deadline: Deadline; setBy: Set<string> } | undefined;
@@ -167,7 +186,7 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
     const jurisdictions = new Set<string>();
     const citations = new Set<string>();
     for (const item of group) {
-      citations.add(`${item.regulation}: ${item.citation}`);
+      citations.add(citationLine(item));
       if (SEVERITY_RANK[item.severity] < SEVERITY_RANK[severity]) severity = item.severity;
       if (item.inForce < inForce) inForce = item.inForce;
       regulations.add(item.regulation);
@@ -178,8 +197,9 @@ export function buildPlan(items: readonly ReportItem[], reuseOf: ReuseOf): PlanT
         else if (seconds === shortest.seconds) shortest.setBy.add(item.regulation);
       }
     }
-    const subjects = [...subjectGroups].map(([subjectId, g]) => planSubject(subjectId, g)).sort((a, b) => naturalOrder(a.subject.id, b.subject.id));
-    const reuse = reuseOf(first);
+    const subjects = [...subjectGroups.values()]
+      .map((g) => planSubject(planIds(g[0]!, reuse).subjectId, g))
+      .sort((a, b) => naturalOrder(a.subject.id, b.subject.id));
     tasks.push({
       id,
       topic: first.topic,

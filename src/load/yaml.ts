@@ -1,5 +1,18 @@
 // Safe YAML reading: size and encoding checks, alias-bomb limits, no
 // prototype keys, and a way to turn a JSON pointer back into line:column.
+//
+// Two parsers, one answer. `yaml` reads every document with positions and is
+// the one that speaks: every message, line and column comes from it. It is
+// also five times slower than js-yaml, which reads a large valid flow or status
+// file in a fifth of the time and memory. So a document is first read by
+// js-yaml, and that value is taken only when the document is one both parsers
+// read alike (plain mappings, lists and scalars: no tags, anchors, complex or
+// null keys, odd numbers; plain scalars resolved by the YAML 1.2 core schema's
+// own patterns, as `yaml` resolves them; a test compares the two on generated
+// documents);
+// anything else, and every document with a problem, is read by `yaml` as
+// before. Positions, when asked for, are read by `yaml` then.
+import { defineScalarTag, FAILSAFE_SCHEMA, load as loadQuickly, NOT_RESOLVED as NOT_A } from 'js-yaml';
 import { CST, Lexer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Issue } from '../core/types.js';
 import { pointerKeys } from './pointer.js';
@@ -148,7 +161,106 @@ function oddNodes(doc: Document.Parsed, file: string, at: (offset: number) => { 
   return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml {
+/**
+ * What the quick reading declines at once, from the text: a tag, an anchor or
+ * alias, a complex key,
+ * a flow collection where a key may stand, a directive, a document marker
+ * past the first line, text right after a closing quote (js-yaml lets it
+ * pass), a tab (the two differ on where one may stand), and the
+ * line breaks they may count differently. Seen anywhere, even inside a string: a
+ * decline costs only time.
+ */
+const QUICK_DECLINES =
+  /(?:^|[\s[{,])[!&*]|^[ \t]*(?:-[ \t]+)*[?[{]|[{,][ \t]*[[{]|^%|\n(?:---|\.\.\.)(?:\s|$)|^\.\.\.|"[^"\n]*"[^\s:,\]}#]|'[^'\n]*'[^\s:,\]}#]|[\t\u0085\u2028\u2029]/m;
+
+/** Longer keys are refused by `yaml` (an implicit key is at most 1024 characters): leave them to it. */
+const QUICK_KEY_LENGTH = 1000;
+
+/**
+ * A value both parsers read alike: every object met once (an alias makes a
+ * shared one), no prototype or null-looking key, no key longer than an
+ * implicit key may be, every number finite and not -0. Iterative: any depth.
+ */
+function plainTree(root: object): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (seen.has(v)) return false;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      // js-yaml names a null key "null" where `yaml` names it "": take neither
+      if (FORBIDDEN_KEYS.has(key) || key === 'null' || key.length > QUICK_KEY_LENGTH) return false;
+      stack.push((v as Record<string, unknown>)[key]);
+    }
+  }
+  return true;
+}
+
+/** A number no count means (NaN, an infinity, -0): the quick reading stops, and `yaml` reads and reports it. */
+class OddNumber extends Error {}
+const number = (n: number) => {
+  if (!Number.isFinite(n) || Object.is(n, -0)) throw new OddNumber();
+  return n;
+};
+
+/**
+ * Plain scalars as the YAML 1.2 core schema resolves them, with the patterns
+ * and conversions of `yaml`'s own core schema (yaml/dist/schema/core), so
+ * that both parsers give every plain scalar the same value.
+ */
+const CORE_AS_YAML_READS_IT = FAILSAFE_SCHEMA.withTags(
+  defineScalarTag('tag:yaml.org,2002:null', { implicit: true, identify: () => false, resolve: (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_A) }),
+  defineScalarTag('tag:yaml.org,2002:bool', {
+    implicit: true,
+    identify: () => false,
+    resolve: (s) => (/^(?:[Tt]rue|TRUE)$/.test(s) ? true : /^(?:[Ff]alse|FALSE)$/.test(s) ? false : NOT_A),
+  }),
+  defineScalarTag('tag:yaml.org,2002:int', {
+    implicit: true,
+    identify: () => false,
+    resolve: (s) =>
+      /^0o[0-7]+$/.test(s)
+        ? number(parseInt(s.substring(2), 8))
+        : /^[-+]?[0-9]+$/.test(s)
+          ? number(parseInt(s, 10))
+          : /^0x[0-9a-fA-F]+$/.test(s)
+            ? number(parseInt(s.substring(2), 16))
+            : NOT_A,
+  }),
+  defineScalarTag('tag:yaml.org,2002:float', {
+    implicit: true,
+    identify: () => false,
+    resolve: (s) => {
+      if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) throw new OddNumber();
+      return /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s) ? number(parseFloat(s)) : NOT_A;
+    },
+  }),
+);
+
+/** The document's value by the quick reading, or undefined when `yaml` must read it (see the top of this file). */
+export function readQuickly(text: string): object | undefined {
+  if (QUICK_DECLINES.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = loadQuickly(text, { schema: CORE_AS_YAML_READS_IT, maxAliases: 0 });
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  return plainTree(value) ? value : undefined;
+}
+
+export function parseYaml(file: string, bytes: Uint8Array | string, options: { quick?: boolean } = {}): ParsedYaml {
   const lines = new LineCounter();
   const failed = (issue: Issue): ParsedYaml => ({ value: undefined, doc: null, lines, issues: [issue], locate: () => undefined });
   let text: string;
@@ -168,6 +280,23 @@ export function parseYaml(file: string, bytes: Uint8Array | string): ParsedYaml 
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const values = tooManyValues(text);
   if (values) return failed({ file, pointer: '', line: 1, column: 1, message: values, hint: 'split the file, or check that this is the right file' });
+  const quick = options.quick === false ? undefined : readQuickly(text);
+  if (quick !== undefined) {
+    // Positions only when an issue asks for them (schema problems): then `yaml` reads the document, once.
+    let full: ParsedYaml | undefined;
+    const fully = () => (full ??= parseYaml(file, text, { quick: false }));
+    return {
+      value: quick,
+      issues: [],
+      get doc() {
+        return fully().doc;
+      },
+      get lines() {
+        return fully().lines;
+      },
+      locate: (pointer) => fully().locate(pointer),
+    };
+  }
   // Duplicate keys are found below, in one pass: the parser's own check compares every pair of keys.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
   const issues: Issue[] = [];
