@@ -166,12 +166,13 @@ function oddNodes(doc: Document.Parsed, file: string, at: (offset: number) => { 
  * alias, a complex key,
  * a flow collection where a key may stand, a directive, a document marker
  * past the first line, text right after a closing quote (js-yaml lets it
- * pass), a tab (the two differ on where one may stand), and the
+ * pass), a block scalar that keeps its trailing lines (|+: they count them
+ * differently), a tab (the two differ on where one may stand), and the
  * line breaks they may count differently. Seen anywhere, even inside a string: a
  * decline costs only time.
  */
 const QUICK_DECLINES =
-  /(?:^|[\s[{,])[!&*]|^[ \t]*(?:-[ \t]+)*[?[{]|[{,][ \t]*[[{]|^%|\n(?:---|\.\.\.)(?:\s|$)|^\.\.\.|"[^"\n]*"[^\s:,\]}#]|'[^'\n]*'[^\s:,\]}#]|[\t\u0085\u2028\u2029]/m;
+  /(?:^|[\s[{,])[!&*]|^[ \t]*(?:-[ \t]+)*[?[{]|[{,][ \t]*[[{]|^%|\n(?:---|\.\.\.)(?:\s|$)|^\.\.\.|(?:^[ \t]*(?:-[ \t]+)*|[:,[{][ \t]*)(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[^\s:,\]}#]|[|>][1-9]?\+|[\t\u0085\u2028\u2029]/m;
 
 /** Longer keys are refused by `yaml` (an implicit key is at most 1024 characters): leave them to it. */
 const QUICK_KEY_LENGTH = 1000;
@@ -260,6 +261,48 @@ export function readQuickly(text: string): object | undefined {
   return plainTree(value) ? value : undefined;
 }
 
+/** A line of the layout complyflow writes its status entries in: `  "<id>": {...}`, a comment after it or not. */
+const WRITTEN_ENTRY = /^ {2}("(?:[^"\\]|\\.)*"): (\{.*\})(?: #.*)?$/;
+
+/**
+ * Where the value of an entry of a top-level mapping stands (`/items/<id>`),
+ * read off the text when the mapping is in the layout complyflow writes (one
+ * entry a line, its key double-quoted, its value a flow mapping): a stale entry
+ * in a status file of 300,000 entries is placed without reading the file again.
+ * Undefined for any other layout, and `yaml` then finds it.
+ */
+export function entryLocator(text: string): (pointer: string) => { line: number; column: number } | undefined {
+  const blocks = new Map<string, Map<string, { line: number; column: number }> | null>();
+  const blockOf = (parentKey: string) => {
+    if (blocks.has(parentKey)) return blocks.get(parentKey)!;
+    let found: Map<string, { line: number; column: number }> | null = null;
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l === `${parentKey}:` || l === `${JSON.stringify(parentKey)}:`);
+    if (start >= 0) {
+      found = new Map();
+      for (let i = start + 1; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (line === '' || /^\s*#/.test(line)) continue;
+        if (!line.startsWith(' ')) break;
+        const m = WRITTEN_ENTRY.exec(line);
+        if (!m) {
+          found = null;
+          break;
+        }
+        const key = JSON.parse(m[1]!) as string;
+        // columns count characters, as yaml's positions do
+        found.set(key, { line: i + 1, column: [...m[1]!].length + 5 });
+      }
+    }
+    blocks.set(parentKey, found);
+    return found;
+  };
+  return (pointer) => {
+    const keys = pointerKeys(pointer);
+    return keys.length === 2 ? (blockOf(keys[0]!)?.get(keys[1]!) ?? undefined) : undefined;
+  };
+}
+
 export function parseYaml(file: string, bytes: Uint8Array | string, options: { quick?: boolean } = {}): ParsedYaml {
   const lines = new LineCounter();
   const failed = (issue: Issue): ParsedYaml => ({ value: undefined, doc: null, lines, issues: [issue], locate: () => undefined });
@@ -285,6 +328,7 @@ export function parseYaml(file: string, bytes: Uint8Array | string, options: { q
     // Positions only when an issue asks for them (schema problems): then `yaml` reads the document, once.
     let full: ParsedYaml | undefined;
     const fully = () => (full ??= parseYaml(file, text, { quick: false }));
+    const written = entryLocator(text);
     return {
       value: quick,
       issues: [],
@@ -294,7 +338,7 @@ export function parseYaml(file: string, bytes: Uint8Array | string, options: { q
       get lines() {
         return fully().lines;
       },
-      locate: (pointer) => fully().locate(pointer),
+      locate: (pointer) => written(pointer) ?? fully().locate(pointer),
     };
   }
   // Duplicate keys are found below, in one pass: the parser's own check compares every pair of keys.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { parseYaml, readQuickly } from '../../src/load/yaml.js';
+import { entryLocator, parseYaml, readQuickly } from '../../src/load/yaml.js';
 
 /** What `yaml` alone makes of a text: its value, or undefined when it reports a problem. */
 function fullReading(text: string): unknown {
@@ -181,8 +181,23 @@ describe('the quick YAML reading', () => {
       '__proto__: 1\n',
       `${'k'.repeat(1100)}: 1\n`,
       'a: 1\n---\nb: 2\n',
+      // found by the properties above: js-yaml reads these, yaml refuses them or reads them otherwise
+      '~~:\n- "q"? x~\n',
+      '...\n- \n',
+      'yes:\n\t\n',
+      '- |+\n\n  \n',
+      'k: &a x{a: 1}\n',
     ])
       expect(readQuickly(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('takes the status files and flows the tool writes: quoted keys, flow mappings, comments', () => {
+    const status = 'version: 1\nitems:\n  "eu-gdpr/dpia/purpose:p1": {"status":"done","evidence":["a.pdf"]} # DPIA\n  "b/c": {"status":"todo"}\n';
+    expect(readQuickly(status)).toEqual({
+      version: 1,
+      items: { 'eu-gdpr/dpia/purpose:p1': { status: 'done', evidence: ['a.pdf'] }, 'b/c': { status: 'todo' } },
+    });
+    expect(readQuickly('markets:\n  - code: EU\n    players: 5000\ndata:\n  - id: d0\n    subjects: [player, child]\n')).toBeDefined();
   });
 
   it('gives a valid document the same value either way, and positions when asked for', () => {
@@ -193,5 +208,31 @@ describe('the quick YAML reading', () => {
     expect(quick.issues).toEqual([]);
     expect(quick.locate('/markets/1/code')).toEqual(full.locate('/markets/1/code'));
     expect(quick.locate('/markets/1/code')).toEqual({ line: 7, column: 12 });
+  });
+
+  it('places a status entry from the text where yaml places it, or leaves it to yaml', () => {
+    const id = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', '/', ':', '@', '-', '.', ' ', '#', 'é', '😀', '"', "'", '\\', '\n'), minLength: 1, maxLength: 12 }),
+      fc.constantFrom('eu-gdpr/dpia/purpose:p1', 'us-ca-ccpa/opt-out', 'x', 'true', '12'),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { minLength: 1, maxLength: 8 }), fc.boolean(), (ids, quoted) => {
+        const lines = ids.map((k, i) => `  ${quoted ? JSON.stringify(k) : k}: {"status":"todo"} # ${ids[(i + 1) % ids.length]!.replace(/\n/g, ' ')}`);
+        const text = `# header\nversion: 1\nitems:\n${lines.join('\n')}\ntasks:\n  ${JSON.stringify(ids[0])}: {"status":"done"}\n`;
+        const full = parseYaml('s.yaml', text, { quick: false });
+        if (full.issues.length) return;
+        const locate = entryLocator(text);
+        for (const k of Object.keys((full.value as { items?: Record<string, unknown> }).items ?? {})) {
+          const pointer = `/items/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+          const at = locate(pointer);
+          if (at !== undefined) expect(at).toEqual(full.locate(pointer));
+        }
+      }),
+      { numRuns: Number(process.env.QUICK_RUNS ?? 500) },
+    );
+    const text = 'version: 1\nitems:\n  "a/b": {"status":"todo"} # a\n\n  "c": {"status":"done"}\ntasks: {}\n';
+    expect(entryLocator(text)('/items/a~1b')).toEqual({ line: 3, column: 10 });
+    expect(entryLocator(text)('/items/c')).toEqual({ line: 5, column: 8 });
+    expect(entryLocator('items:\n  c: {"status":"done"}\n')('/items/c')).toBeUndefined();
   });
 });
