@@ -189,28 +189,69 @@ export function indexFlow(flow: Flow): FlowIndex {
  */
 export function transfersFor(index: FlowIndex, territoryCountries: ReadonlySet<string>, tax: Taxonomy, scope: TransferScope = 'disclosure'): Subject[] {
   const out: Subject[] = [];
+  // The same recipient in the same country is the same subject for every law: made once per flow.
+  let made = transferSubjects.get(index);
+  if (!made) transferSubjects.set(index, (made = new Map()));
+  const subject = (recipient: Recipient, region: string | null, make: () => Subject): Subject => {
+    const key = `${recipient.kind}:${recipient.id}@${region ?? ''}`;
+    let s = made.get(key);
+    if (!s) made.set(key, (s = make()));
+    return s;
+  };
   const add = (recipient: Recipient, regions: readonly string[] | undefined, vendor?: Vendor) => {
     const data = index.endpointData.get(recipient.id) ?? [];
     if (data.length === 0) return;
-    const base = {
+    const base = () => ({
       kind: 'transfer' as const,
       data,
       purposes: index.endpointPurposes.get(recipient.id) ?? [],
       vendors: vendor ? [vendor] : [],
       ...(vendor ? { vendor } : {}),
       recipient,
-    };
+    });
     if (!regions || regions.length === 0) {
-      out.push({ ...base, id: `${recipient.id}@unknown`, label: `${recipient.label}, regions not given`, region: null });
+      out.push(subject(recipient, null, () => ({ ...base(), id: `${recipient.id}@unknown`, label: `${recipient.label}, regions not given`, region: null })));
       return;
     }
     const countries = [...tax.markets.countriesOf(regions)].filter((c) => !territoryCountries.has(c)).sort();
-    for (const c of countries) out.push({ ...base, id: `${recipient.id}@${c}`, label: `${recipient.label} processes data in ${c}`, region: c });
+    for (const c of countries)
+      out.push(subject(recipient, c, () => ({ ...base(), id: `${recipient.id}@${c}`, label: `${recipient.label} processes data in ${c}`, region: c })));
   };
-  for (const v of index.flow.vendors) add(recipientOf('vendor', v.id, v.name), v.regions, v);
-  for (const a of index.flow.affiliates ?? []) add(recipientOf('affiliate', a.id, a.name, a.role), a.regions ?? [a.establishedIn]);
-  if (scope === 'export') for (const s of index.flow.systems) if (s.kind !== 'device') add(recipientOf('system', s.id, s.name ?? s.id), s.regions);
+  const recipients = recipientsOf(index);
+  for (const v of index.flow.vendors)
+    add(
+      recipients(`vendor:${v.id}`, () => recipientOf('vendor', v.id, v.name)),
+      v.regions,
+      v,
+    );
+  for (const a of index.flow.affiliates ?? [])
+    add(
+      recipients(`affiliate:${a.id}`, () => recipientOf('affiliate', a.id, a.name, a.role)),
+      a.regions ?? [a.establishedIn],
+    );
+  if (scope === 'export')
+    for (const s of index.flow.systems)
+      if (s.kind !== 'device')
+        add(
+          recipients(`system:${s.id}`, () => recipientOf('system', s.id, s.name ?? s.id)),
+          s.regions,
+        );
   return out;
+}
+
+const transferSubjects = new WeakMap<FlowIndex, Map<string, Subject>>();
+const recipientsMade = new WeakMap<FlowIndex, Map<string, Recipient>>();
+
+/** A flow's recipients, each made once (by kind and id). */
+function recipientsOf(index: FlowIndex): (key: string, make: () => Recipient) => Recipient {
+  let made = recipientsMade.get(index);
+  if (!made) recipientsMade.set(index, (made = new Map()));
+  const cache = made;
+  return (key, make) => {
+    let r = cache.get(key);
+    if (!r) cache.set(key, (r = make()));
+    return r;
+  };
 }
 
 const RECIPIENT_NOUN = { vendor: 'vendor', affiliate: 'affiliate', system: 'own system' } as const;
