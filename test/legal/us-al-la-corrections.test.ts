@@ -1,0 +1,32 @@
+// Facts of the Alabama and Louisiana packs corrected in the third verification pass of issue 17, read in
+// section-by-section quotations of the enrolled acts (the rules stay secondary). Each test fails if the wrong
+// fact comes back.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const rulePath = (pack: string, id: string): string => join('regulations', pack, 'rules', `${id}.yaml`);
+const rule = (pack: string, id: string): { citation: string; action: string; evidence: string[]; verification?: string } =>
+  parse(readFileSync(rulePath(pack, id), 'utf8'));
+
+describe('Alabama Personal Data Protection Act (Act No. 2026-552) corrections', () => {
+  it('has no data protection assessment duty, so the pack has no assessment rule', () => {
+    expect(existsSync(rulePath('us-al-apdpa', 'data-protection-assessment'))).toBe(false);
+  });
+
+  it('§ 5(d)(2): a declined request gets its reason within 45 days; the Act sets no appeal process', () => {
+    const rights = rule('us-al-apdpa', 'rights-response');
+    expect(rights.action).not.toMatch(/provide an appeal/i);
+    expect(rights.evidence.join(' ')).not.toMatch(/appeal procedure/i);
+    expect(rights.action).toMatch(/why/);
+  });
+
+  it('§ 8(b)(3): the processor contract terms do not include allowing assessments', () => {
+    expect(rule('us-al-apdpa', 'processor-contract').action).not.toMatch(/assessments/);
+  });
+
+  it('§ 6(c)(1): opt-out signals are stated as the conflict rule, not as a general duty to honour them', () => {
+    expect(rule('us-al-apdpa', 'universal-opt-out-signal').action).toMatch(/conflicts with/);
+  });
+});
