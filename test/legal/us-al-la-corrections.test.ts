@@ -30,3 +30,18 @@ describe('Alabama Personal Data Protection Act (Act No. 2026-552) corrections', 
     expect(rule('us-al-apdpa', 'universal-opt-out-signal').action).toMatch(/conflicts with/);
   });
 });
+
+describe('Louisiana Data Privacy Act (Act No. 502 of 2026) corrections', () => {
+  it('§ 1780.3(E)(5)-(6): opt-out technology is an authorized agent the controller must verify, not an unconditional signal', () => {
+    const signal = rule('us-la-ldpa', 'universal-opt-out-signal');
+    expect(signal.citation).toMatch(/51:1780\.3\(E\)/);
+    expect(signal.action).toMatch(/authorized agent/);
+    expect(signal.action).toMatch(/commercially reasonable effort/);
+  });
+
+  it('§ 1780.5(D): the cure notice comes at least 30 days before an investigation, until 2027-07-31', () => {
+    const cure = parse(readFileSync(rulePath('us-la-ldpa', 'cure-period'), 'utf8')) as { action: string; until: string };
+    expect(cure.action).toMatch(/before opening an investigation/);
+    expect(cure.until).toBe('2027-08-01');
+  });
+});
