@@ -1,6 +1,6 @@
-// Facts of the Alabama and Louisiana packs corrected in the third verification pass of issue 17, read in
-// section-by-section quotations of the enrolled acts (the rules stay secondary). Each test fails if the wrong
-// fact comes back.
+// Facts of the Alabama, Louisiana, Florida and Indiana packs corrected in the third verification pass of issue 17,
+// read in section-by-section quotations of the statutes (the rules stay secondary). Each test fails if the wrong fact
+// comes back.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,23 @@ describe('Louisiana Data Privacy Act (Act No. 502 of 2026) corrections', () => {
     const cure = parse(readFileSync(rulePath('us-la-ldpa', 'cure-period'), 'utf8')) as { action: string; until: string };
     expect(cure.action).toMatch(/before opening an investigation/);
     expect(cure.until).toBe('2027-08-01');
+  });
+});
+
+describe('Florida § 501.1735(2) (children in online spaces) corrections', () => {
+  it('(2)(b): profiling needs safeguards and either necessity or a compelling no-harm reason, not both limbs', () => {
+    const action = rule('us-fl-fdbr', 'children-profiling').action;
+    expect(action).toMatch(/safeguards/);
+    expect(action).toMatch(/either the profiling is necessary/);
+    expect(action).toMatch(/compelling reason/);
+    expect(action).not.toMatch(/necessary to provide the game and posing no substantial harm/);
+  });
+
+  it('(2)(g): dark patterns are their own paragraph', () => {
+    expect(rule('us-fl-fdbr', 'children-substantial-harm').citation).toMatch(/\(2\)\(a\), \(g\)/);
+  });
+
+  it('(2)(e): precise geolocation only for as long as necessary', () => {
+    expect(rule('us-fl-fdbr', 'children-precise-geolocation').action).toMatch(/only for as long as it is necessary/);
   });
 });
