@@ -63,3 +63,11 @@ describe('Florida § 501.1735(2) (children in online spaces) corrections', () =>
     expect(rule('us-fl-fdbr', 'children-precise-geolocation').action).toMatch(/only for as long as it is necessary/);
   });
 });
+
+describe('Indiana IC 24-15-4-3 privacy notice correction', () => {
+  it('has the five statutory items and no contact method; the sale disclosure is IC 24-15-4-4', () => {
+    const notice = rule('us-in-icdpa', 'privacy-notice');
+    expect(notice.action).not.toMatch(/contact method/i);
+    expect(notice.citation).toMatch(/24-15-4-4/);
+  });
+});
