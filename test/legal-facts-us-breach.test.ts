@@ -13,4 +13,10 @@ describe('US breach facts corrected under issue 17', () => {
     expect(rule('us-nm-breach', 'vendor-notify-owner').citation).toBe('NMSA § 57-12C-6(C)');
     expect(rule('us-nm-breach', 'notify-residents').citation).toBe('NMSA § 57-12C-6(A)-(B)');
   });
+
+  it('South Dakota: consumer reporting agencies are told of every notified breach (§ 22-40-24), no 1,000 threshold', () => {
+    const cra = rule('us-sd-breach', 'notify-credit-agencies');
+    expect(cra.citation).toBe('SDCL § 22-40-24');
+    expect(cra.action).not.toMatch(/1,000|1000/);
+  });
 });
