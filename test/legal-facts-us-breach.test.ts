@@ -1,0 +1,22 @@
+// Legal facts of the US breach packs corrected under issue 17 (third pass) that live in a rule's citation or
+// prose, not in its condition. Each test fails if the wrong fact comes back.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const rule = (pack: string, id: string): { citation: string; action: string } =>
+  parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
+
+describe('US breach facts corrected under issue 17', () => {
+  it('New Mexico § 57-12C-6: (B) is the risk-of-harm exception, (C) the vendor-to-owner duty', () => {
+    expect(rule('us-nm-breach', 'vendor-notify-owner').citation).toBe('NMSA § 57-12C-6(C)');
+    expect(rule('us-nm-breach', 'notify-residents').citation).toBe('NMSA § 57-12C-6(A)-(B)');
+  });
+
+  it('South Dakota: consumer reporting agencies are told of every notified breach (§ 22-40-24), no 1,000 threshold', () => {
+    const cra = rule('us-sd-breach', 'notify-credit-agencies');
+    expect(cra.citation).toBe('SDCL § 22-40-24');
+    expect(cra.action).not.toMatch(/1,000|1000/);
+  });
+});
