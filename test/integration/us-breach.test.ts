@@ -101,7 +101,7 @@ const residentSection: Record<string, string> = {
   'us-ne-breach': 'Neb. Rev. Stat. § 87-803(1)',
   'us-nh-breach': 'RSA 359-C:20, I(a)',
   'us-nj-breach': 'N.J.S.A. 56:8-163(a)',
-  'us-nm-breach': 'NMSA § 57-12C-6(A), (C)',
+  'us-nm-breach': 'NMSA § 57-12C-6(A)-(B)',
   'us-nv-breach': 'NRS 603A.220(1), (3)',
   'us-ny-breach': 'N.Y. Gen. Bus. Law § 899-aa(1)(b), (2)',
   'us-ok-breach': '24 O.S. § 163(A)',
