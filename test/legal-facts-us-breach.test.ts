@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const rule = (pack: string, id: string): { citation: string; action: string } =>
-  parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
+const rule = (pack: string, id: string): { citation: string; action: string } => parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
 
 describe('US breach facts corrected under issue 17', () => {
   it('New Mexico § 57-12C-6: (B) is the risk-of-harm exception, (C) the vendor-to-owner duty', () => {

@@ -38,8 +38,7 @@ function parseView(view: string | undefined, format: string): 'checklist' | 'pla
 }
 
 async function renderPlanOutput(report: Report, format: string): Promise<string> {
-  if (format === 'json')
-    return jsonText({ game: report.game, asOf: report.asOf, uncoveredMarkets: report.uncoveredMarkets, plan: report.plan });
+  if (format === 'json') return jsonText({ game: report.game, asOf: report.asOf, uncoveredMarkets: report.uncoveredMarkets, plan: report.plan });
   const { renderPlanMarkdown } = await import('../../render/markdown.js');
   return renderPlanMarkdown(report);
 }
