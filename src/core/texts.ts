@@ -124,10 +124,12 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
   let slow: ((context: object) => string) | undefined;
   const heads = new Set(parts.filter((p) => Array.isArray(p)).map((p) => p[0] ?? 'this'));
   const render: Render = (context) => {
-    let out = '';
+    // Joined, not concatenated: a join makes one flat string, where += makes a rope that
+    // every later reader (JSON.stringify of the report above all) must flatten again.
+    const out: string[] = [];
     for (const part of parts) {
       if (typeof part === 'string') {
-        out += part;
+        out.push(part);
         continue;
       }
       let v: unknown = context;
@@ -137,9 +139,9 @@ function simpleTemplate(text: string): SimpleTemplate | undefined {
         slow ??= engine().compile(text, { noEscape: true, strict: false });
         return slow(context);
       }
-      out += v === null || v === undefined ? '' : String(v);
+      out.push(v === null || v === undefined ? '' : String(v));
     }
-    return out;
+    return out.join('');
   };
   return { render, heads };
 }
