@@ -30,9 +30,10 @@ function walk(dir: string, out: string[]): void {
   if (!existsSync(dir)) return;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    // fixtures and rule tests do not change the library
-    else if (/\.(ya?ml|json)$/.test(e.name) && !e.name.endsWith('.test.yaml') && !p.includes(`${join('fixtures', '')}`)) out.push(p);
+    // fixtures and rule tests do not change the library: their folders are not even listed (most of a pack's files)
+    if (e.isDirectory()) {
+      if (!e.name.endsWith('fixtures')) walk(p, out);
+    } else if (/\.(ya?ml|json)$/.test(e.name) && !e.name.endsWith('.test.yaml')) out.push(p);
   }
 }
 
