@@ -43,7 +43,7 @@ describe('did you mean', () => {
         expect(distanceWithin(a, b, max)).toBe(Math.min(plainDistance(a, b), max + 1));
         expect(editDistance(a, b)).toBe(plainDistance(a, b));
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.QUICK_RUNS ?? 3000) },
     );
   });
 
@@ -52,7 +52,7 @@ describe('did you mean', () => {
       fc.property(word, fc.array(word, { maxLength: 30 }), (input, candidates) => {
         expect(closest(input, candidates)).toBe(plainClosest(input, candidates));
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.QUICK_RUNS ?? 3000) },
     );
   });
 
