@@ -221,7 +221,9 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         owner: null,
         evidenceProvided: NONE,
       };
-      findings.push({ item, vendors: vendors ?? subject.vendors, questions: rule.questions ?? [], ...(triggers ? { triggers } : {}) });
+      const finding: Finding = { item, vendors: vendors ?? subject.vendors, questions: rule.questions ?? NONE };
+      if (triggers) finding.triggers = triggers;
+      findings.push(finding);
     }
   }
   if (territoryOnly && findings.length) {
