@@ -52,7 +52,7 @@ export function naturalOrder(a: string, b: string): number {
     j = eb;
   }
   // the remaining runs count too: fewer runs first, then the whole text
-  while (i < a.length) ((i = runEnd(a, i)), runsA++);
-  while (j < b.length) ((j = runEnd(b, j)), runsB++);
+  for (; i < a.length; runsA++) i = runEnd(a, i);
+  for (; j < b.length; runsB++) j = runEnd(b, j);
   return runsA !== runsB ? runsA - runsB : a < b ? -1 : a > b ? 1 : 0;
 }
