@@ -9,9 +9,8 @@
 // read alike (plain mappings, lists and scalars: no tags, anchors, complex or
 // null keys, odd numbers; plain scalars resolved by the YAML 1.2 core schema's
 // own patterns, as `yaml` resolves them; a test compares the two on generated
-// documents);
-// anything else, and every document with a problem, is read by `yaml` as
-// before. Positions, when asked for, are read by `yaml` then.
+// documents); anything else, and every document with a problem, is read by
+// `yaml` as before. Positions, when asked for, are read by `yaml` then.
 import { defineScalarTag, FAILSAFE_SCHEMA, load as loadQuickly, NOT_RESOLVED as NOT_A } from 'js-yaml';
 import { CST, Lexer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Issue } from '../core/types.js';
@@ -163,8 +162,7 @@ function oddNodes(doc: Document.Parsed, file: string, at: (offset: number) => { 
 
 /**
  * What the quick reading declines at once, from the text: a tag, an anchor or
- * alias, a complex key,
- * a flow collection where a key may stand, a directive, a document marker
+ * alias, a complex key, a flow collection where a key may stand, a directive, a document marker
  * past the first line, text right after a closing quote (js-yaml lets it
  * pass), a block scalar that keeps its trailing lines (|+: they count them
  * differently), a tab (the two differ on where one may stand), and the
@@ -289,7 +287,14 @@ export function entryLocator(text: string): (pointer: string) => { line: number;
           found = null;
           break;
         }
-        const key = JSON.parse(m[1]!) as string;
+        let key: string;
+        try {
+          key = JSON.parse(m[1]!) as string;
+        } catch {
+          // a YAML escape JSON does not know (\x41, \e): leave the whole mapping to `yaml`
+          found = null;
+          break;
+        }
         // columns count characters, as yaml's positions do
         found.set(key, { line: i + 1, column: [...m[1]!].length + 5 });
       }

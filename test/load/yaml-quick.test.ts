@@ -234,5 +234,7 @@ describe('the quick YAML reading', () => {
     expect(entryLocator(text)('/items/a~1b')).toEqual({ line: 3, column: 10 });
     expect(entryLocator(text)('/items/c')).toEqual({ line: 5, column: 8 });
     expect(entryLocator('items:\n  c: {"status":"done"}\n')('/items/c')).toBeUndefined();
+    // YAML escapes JSON does not read: no position from the text, never an error
+    expect(entryLocator('items:\n  "a\\x41": {"status":"done"}\n')('/items/aA')).toBeUndefined();
   });
 });
