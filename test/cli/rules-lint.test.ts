@@ -44,6 +44,10 @@ describe('rules lint', () => {
     const r = cli(['rules', 'lint', 'eu-gpdr']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no rule pack "eu-gpdr".*eu-gdpr/);
+    // a pack's folder for its id: told the id
+    const folder = cli(['rules', 'lint', 'regulations/eu-gdpr/']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`no rule pack "regulations/eu-gdpr/" (give the pack's id: eu-gdpr)`);
   });
 });
 

@@ -221,6 +221,13 @@ export function registerRules(program: Command, ctx: Context): void {
 }
 
 function hint(input: string, options: string[]): string {
+  // a pack's folder given for its id (regulations/eu-gdpr): name the id it stands for
+  const folder =
+    input
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
+  if (folder !== input && options.includes(folder)) return ` (give the pack's id: ${folder})`;
   const h = didYouMean(input, options);
   return h ? ` (${h})` : '';
 }
