@@ -217,42 +217,13 @@ export function transfersFor(index: FlowIndex, territoryCountries: ReadonlySet<s
     for (const c of countries)
       out.push(subject(recipient, c, () => ({ ...base(), id: `${recipient.id}@${c}`, label: `${recipient.label} processes data in ${c}`, region: c })));
   };
-  const recipients = recipientsOf(index);
-  for (const v of index.flow.vendors)
-    add(
-      recipients(`vendor:${v.id}`, () => recipientOf('vendor', v.id, v.name)),
-      v.regions,
-      v,
-    );
-  for (const a of index.flow.affiliates ?? [])
-    add(
-      recipients(`affiliate:${a.id}`, () => recipientOf('affiliate', a.id, a.name, a.role)),
-      a.regions ?? [a.establishedIn],
-    );
-  if (scope === 'export')
-    for (const s of index.flow.systems)
-      if (s.kind !== 'device')
-        add(
-          recipients(`system:${s.id}`, () => recipientOf('system', s.id, s.name ?? s.id)),
-          s.regions,
-        );
+  for (const v of index.flow.vendors) add(recipientOf('vendor', v.id, v.name), v.regions, v);
+  for (const a of index.flow.affiliates ?? []) add(recipientOf('affiliate', a.id, a.name, a.role), a.regions ?? [a.establishedIn]);
+  if (scope === 'export') for (const s of index.flow.systems) if (s.kind !== 'device') add(recipientOf('system', s.id, s.name ?? s.id), s.regions);
   return out;
 }
 
 const transferSubjects = new WeakMap<FlowIndex, Map<string, Subject>>();
-const recipientsMade = new WeakMap<FlowIndex, Map<string, Recipient>>();
-
-/** A flow's recipients, each made once (by kind and id). */
-function recipientsOf(index: FlowIndex): (key: string, make: () => Recipient) => Recipient {
-  let made = recipientsMade.get(index);
-  if (!made) recipientsMade.set(index, (made = new Map()));
-  const cache = made;
-  return (key, make) => {
-    let r = cache.get(key);
-    if (!r) cache.set(key, (r = make()));
-    return r;
-  };
-}
 
 const RECIPIENT_NOUN = { vendor: 'vendor', affiliate: 'affiliate', system: 'own system' } as const;
 const FACTS_LIST = { vendor: 'vendors', affiliate: 'affiliates', system: 'systems' } as const;

@@ -178,17 +178,14 @@ const QUICK_KEY_LENGTH = 1000;
 /**
  * A value both parsers read alike: every object met once (an alias makes a
  * shared one), no prototype or null-looking key, no key longer than an
- * implicit key may be, every number finite and not -0. Iterative: any depth.
+ * implicit key may be (odd numbers stop the reading itself: see `number`).
+ * Iterative: any depth.
  */
 function plainTree(root: object): boolean {
   const seen = new Set<object>();
   const stack: unknown[] = [root];
   while (stack.length) {
     const v = stack.pop();
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
-      continue;
-    }
     if (v === null || typeof v !== 'object') continue;
     if (seen.has(v)) return false;
     seen.add(v);
