@@ -17,6 +17,8 @@ import { registerRopa } from './commands/ropa.js';
 import { registerDiff } from './commands/diff.js';
 import { registerStores } from './commands/stores.js';
 
+// bin.ts removes the temporary files of this module graph (the bundle's own copy of io.js) when a signal ends the run.
+export { removeTemporaryFiles } from './io.js';
 export interface Context {
   io: Io;
   debug: boolean;

@@ -2,7 +2,7 @@
 // with fixtures beside each rule as rules/<rule>.test.yaml.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { isScalar } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Condition, Issue, NamedCondition, Question, Regulation, Rule } from '../core/types.js';
 import type { Taxonomy } from '../core/taxonomy.js';
 import { lintRegulation, lintRule, ruleTexts } from '../core/lint-pack.js';
@@ -196,7 +196,7 @@ function atTemplateProblem(issue: Issue, rule: Rule, parsed: ParsedYaml | undefi
   const text = ruleTexts(rule).find(([pointer]) => pointer === issue.pointer)?.[1];
   const problem = text === undefined ? undefined : templateProblem(text);
   const node = problem && parsed?.doc?.getIn(pointerKeys(issue.pointer), true);
-  if (!problem || !isScalar(node) || !node.range) return issue;
+  if (!problem || !yamlLib().isScalar(node) || !node.range) return issue;
   const [start, end] = node.range;
   const written = end - start;
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';

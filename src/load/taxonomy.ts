@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { Taxonomy } from '../core/taxonomy.js';
 import type { FeatureEntry, MarketEntry, TaxonomyEntry } from '../core/types.js';
 import { packagePath } from './paths.js';
@@ -7,7 +7,7 @@ import { packagePath } from './paths.js';
 let cached: Taxonomy | undefined;
 
 function read<T>(name: string, key: string): T {
-  return (parse(readFileSync(packagePath('taxonomy', name), 'utf8')) as Record<string, T>)[key]!;
+  return (yamlLib().parse(readFileSync(packagePath('taxonomy', name), 'utf8')) as Record<string, T>)[key]!;
 }
 
 /** Use an already-loaded taxonomy (from the library bundle) for the rest of the run. */
@@ -19,7 +19,7 @@ export function useTaxonomy(tax: Taxonomy): Taxonomy {
 /** The taxonomies shipped with complyflow (data files under taxonomy/). */
 export function loadTaxonomy(): Taxonomy {
   if (!cached) {
-    const m = parse(readFileSync(packagePath('taxonomy', 'markets.yaml'), 'utf8')) as {
+    const m = yamlLib().parse(readFileSync(packagePath('taxonomy', 'markets.yaml'), 'utf8')) as {
       groups: MarketEntry[];
       countries: MarketEntry[];
       subdivisions: MarketEntry[];

@@ -12,7 +12,8 @@
 // documents); anything else, and every document with a problem, is read by
 // `yaml` as before. Positions, when asked for, are read by `yaml` then.
 import { defineScalarTag, FAILSAFE_SCHEMA, load as loadQuickly, NOT_RESOLVED as NOT_A } from 'js-yaml';
-import { CST, Lexer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Issue } from '../core/types.js';
 import { pointerKeys } from './pointer.js';
 
@@ -110,6 +111,7 @@ const VALUE_TOKENS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-s
 function tooManyValues(text: string): string | undefined {
   if (text.length < 2 * MAX_VALUES) return undefined;
   let values = 0;
+  const { CST, Lexer } = yamlLib();
   for (const token of new Lexer().lex(text))
     if (VALUE_TOKENS.has(CST.tokenType(token) ?? '') && ++values > MAX_VALUES)
       return `the file holds more than ${MAX_VALUES.toLocaleString('en-US')} values, more than complyflow reads`;
@@ -137,6 +139,7 @@ function oddNumber(source: string, value: number): string | undefined {
  */
 function oddNodes(doc: Document.Parsed, file: string, at: (offset: number) => { line: number; column: number }): Issue[] {
   const issues: Issue[] = [];
+  const { isMap, isScalar, isSeq } = yamlLib();
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const node = stack.pop();
@@ -306,8 +309,13 @@ export function entryLocator(text: string): (pointer: string) => { line: number;
 }
 
 export function parseYaml(file: string, bytes: Uint8Array | string, options: { quick?: boolean } = {}): ParsedYaml {
-  const lines = new LineCounter();
-  const failed = (issue: Issue): ParsedYaml => ({ value: undefined, doc: null, lines, issues: [issue], locate: () => undefined });
+  const failed = (issue: Issue): ParsedYaml => ({
+    value: undefined,
+    doc: null,
+    lines: new (yamlLib().LineCounter)(),
+    issues: [issue],
+    locate: () => undefined,
+  });
   let text: string;
   let bom = false;
   if (typeof bytes === 'string') text = bytes;
@@ -343,6 +351,8 @@ export function parseYaml(file: string, bytes: Uint8Array | string, options: { q
       locate: (pointer) => written(pointer) ?? fully().locate(pointer),
     };
   }
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yamlLib();
+  const lines = new LineCounter();
   // Duplicate keys are found below, in one pass: the parser's own check compares every pair of keys.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
   const issues: Issue[] = [];

@@ -1,7 +1,7 @@
 // Generated rule documentation: one Markdown page per pack, from the rules
 // and their own fixtures, so the examples cannot drift from what the engine
 // does. Checked for drift by test/docs-drift.test.ts.
-import { stringify } from 'yaml';
+import { yamlLib } from '../load/yaml-lib.js';
 import type { EvidenceSource, Regulation, Rule } from '../core/types.js';
 import { asList } from '../core/lint-evidence.js';
 import { givesOneItem } from '../core/evaluate.js';
@@ -42,11 +42,11 @@ export function renderPackDoc(reg: Regulation, tests: ReadonlyMap<string, RuleTe
   out.push(`- Last reviewed: ${reg.lastReviewed}`);
   out.push(`- Sources: ${reg.sources.map((s) => link(s.title, s.url)).join('; ')}`, '');
   if (reg.note) out.push(esc(reg.note), '');
-  out.push('## Scope', '', ...fenced('yaml', stringify(reg.appliesWhen).trimEnd()), '');
+  out.push('## Scope', '', ...fenced('yaml', yamlLib().stringify(reg.appliesWhen).trimEnd()), '');
   const named = Object.entries(reg.conditions ?? {});
   if (named.length) {
     out.push('## Named conditions', '', 'Rules refer to these as `ref: <name>`.', '');
-    for (const [name, def] of named) out.push(`### ${esc(name)}`, '', esc(def.description), '', ...fenced('yaml', stringify(def.when).trimEnd()), '');
+    for (const [name, def] of named) out.push(`### ${esc(name)}`, '', esc(def.description), '', ...fenced('yaml', yamlLib().stringify(def.when).trimEnd()), '');
   }
   const gaps = [...(reg.notModelled ?? []), ...reg.rules.flatMap((r) => r.notModelled ?? [])];
   if (gaps.length) {
@@ -96,7 +96,17 @@ export function ruleDocLines(r: Rule, t?: RuleTestFile): string[] {
     out.push(`- Deadline: within ${describeDuration(r.deadline.within)} (\`${r.deadline.within}\`) of ${esc(r.deadline.from)}, to ${esc(r.deadline.to)}`);
   if (r.questions?.length) out.push(`- Vendor questions: ${r.questions.join(', ')}`);
   out.push(`- Verification: ${r.verification ?? 'verified'}${r.note ? `. ${esc(r.note)}` : ''}`, '');
-  out.push('When:', '', ...fenced('yaml', stringify(r.whenAsWritten ?? r.when).trimEnd()), '');
+  out.push(
+    'When:',
+    '',
+    ...fenced(
+      'yaml',
+      yamlLib()
+        .stringify(r.whenAsWritten ?? r.when)
+        .trimEnd(),
+    ),
+    '',
+  );
   out.push(`Action: ${esc(r.action)}`, '');
   out.push(`Evidence: ${r.evidence.map(esc).join('; ')}`, '');
   if (t) {

@@ -18,7 +18,11 @@ describe('the compiled rule library', () => {
 
   it('is read back as the same library while the sources are unchanged', () => {
     const file = join(dir, 'fresh.json');
-    writeFileSync(file, bundleJson(data, toolVersion()));
+    const text = bundleJson(data, toolVersion());
+    // ASCII alone, so it is read as Latin-1: the library's §, ğ and 同意 come back through \u escapes
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(JSON.stringify(lib.regulations)).toMatch(/[^\x00-\x7f]/);
+    writeFileSync(file, text);
     const back = readBundle(toolVersion(), file);
     expect(JSON.stringify(back?.regulations)).toBe(JSON.stringify(lib.regulations));
     expect(back?.questions).toEqual(lib.questions);
@@ -31,6 +35,9 @@ describe('the compiled rule library', () => {
     expect(readBundle(toolVersion(), join(dir, 'stale.json'))).toBeUndefined();
     writeFileSync(join(dir, 'other.json'), bundleJson(data, '0.0.0-other'));
     expect(readBundle(toolVersion(), join(dir, 'other.json'))).toBeUndefined();
+    // a bundle of the first format, in UTF-8, read as Latin-1 would garble every non-ASCII text: turned away
+    writeFileSync(join(dir, 'utf8.json'), JSON.stringify({ ...JSON.parse(bundleJson(data, toolVersion())), format: 1 }));
+    expect(readBundle(toolVersion(), join(dir, 'utf8.json'))).toBeUndefined();
     writeFileSync(join(dir, 'broken.json'), readFileSync(join(dir, 'fresh.json'), 'utf8').slice(0, 100));
     expect(readBundle(toolVersion(), join(dir, 'broken.json'))).toBeUndefined();
   });

@@ -36,8 +36,16 @@ export function listSome(items: string[]): string {
  */
 export function formatNumber(n: number): string {
   if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  // Player counts and thresholds repeat for every law and subject: each is grouped once.
+  let text = grouped.get(n);
+  if (text === undefined) {
+    if (grouped.size >= 10_000) grouped.clear();
+    grouped.set(n, (text = String(n).replace(/\B(?=(\d{3})+$)/g, ',')));
+  }
+  return text;
 }
+
+const grouped = new Map<number, string>();
 
 /** The lines of several outcomes, in order (a plain loop: flatMap is several times slower here). */
 function concat(outcomes: readonly Outcome[], key: 'because' | 'unknown', limit = outcomes.length): string[] {
