@@ -68,3 +68,11 @@ describe('th-pdpa: fourth pass against the Thai statutory text and the PDPC noti
     expect(rule?.action).toContain('72 hours');
   });
 });
+
+describe('th-pdpa: Section 28 Notification B.E. 2566 cl. 5, read (fourth pass)', () => {
+  it('the transfer rule offers a documented adequacy assessment against the cl. 5 criteria, not only a PDPC list', () => {
+    const rule = pack('th-pdpa').rules.find((r) => r.id === 'transfer-mechanism');
+    expect(rule?.action).toContain('cl. 5');
+    expect(rule?.verification).toBe('verified');
+  });
+});
