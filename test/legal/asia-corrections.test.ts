@@ -54,3 +54,25 @@ describe('kr-pipa: the domestic-agent thresholds are Enforcement Decree Art. 32-
     expect(pack('kr-pipa').parameters?.domesticAgentDataSubjects?.value).toBe(1000000);
   });
 });
+
+describe('th-pdpa: fourth pass against the Thai statutory text and the PDPC notifications (2026-12-04)', () => {
+  it('s. 20 para 1(2) "not over ten years": a 10-year-old is parent-only (admits-under boundary 11, not 10)', () => {
+    expect(pack('th-pdpa').parameters?.parentOnlyConsentAge?.value).toBe(11);
+  });
+  it('DPO notification cl. 3: chat and livestreaming make a game social media for the large-amount limb', () => {
+    const text = JSON.stringify(pack('th-pdpa').conditions?.['large-amount']);
+    for (const feature of ['text-chat', 'voice-chat', 'livestreaming']) expect(text).toContain(feature);
+  });
+  it('breach notification notification cl. 8: the processor agreement carries the 72-hour notice', () => {
+    const rule = pack('th-pdpa').rules.find((r) => r.id === 'processor-contract');
+    expect(rule?.action).toContain('72 hours');
+  });
+});
+
+describe('th-pdpa: Section 28 Notification B.E. 2566 cl. 5, read (fourth pass)', () => {
+  it('the transfer rule offers a documented adequacy assessment against the cl. 5 criteria, not only a PDPC list', () => {
+    const rule = pack('th-pdpa').rules.find((r) => r.id === 'transfer-mechanism');
+    expect(rule?.action).toContain('cl. 5');
+    expect(rule?.verification).toBe('verified');
+  });
+});
