@@ -87,13 +87,20 @@ export class Markets {
   }
 
   /** Countries a region code stands for: groups expand, a subdivision is its country (US-CA is US, CA-QC is CA). */
-  countries(code: string): Set<string> {
-    const c = this.canonical(code) ?? code;
-    if (this.countryGroups.has(c)) return new Set([c]);
-    const out = new Set<string>();
-    for (const l of this.leaves(c)) out.add(countryOf(l));
-    return out;
+  countries(code: string): ReadonlySet<string> {
+    let cached = this.countryCache.get(code);
+    if (!cached) {
+      const c = this.canonical(code) ?? code;
+      const out = new Set<string>();
+      if (this.countryGroups.has(c)) out.add(c);
+      else for (const l of this.leaves(c)) out.add(countryOf(l));
+      this.countryCache.set(code, (cached = out));
+    }
+    return cached;
   }
+
+  // Asked for each vendor region by each law: one set per code.
+  private readonly countryCache = new Map<string, ReadonlySet<string>>();
 
   private readonly countriesCache = new WeakMap<readonly string[], ReadonlySet<string>>();
 

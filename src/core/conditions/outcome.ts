@@ -30,6 +30,12 @@ export function listSome(items: string[]): string {
   return items.length <= MAX_LISTED ? items.join(', ') : `${items.slice(0, MAX_LISTED).join(', ')} and ${items.length - MAX_LISTED} more`;
 }
 
+/** listSome of things shown one by one: only the few listed are shown (a game's data elements number thousands). */
+export function listSomeOf<T>(items: readonly T[], show: (item: T) => string): string {
+  const shown = items.slice(0, MAX_LISTED).map(show).join(', ');
+  return items.length <= MAX_LISTED ? shown : `${shown} and ${items.length - MAX_LISTED} more`;
+}
+
 /**
  * A number as en-US writes it ("100,000"). Integers are grouped here: the
  * first toLocaleString call starts ICU, a fixed 25 ms on every check.

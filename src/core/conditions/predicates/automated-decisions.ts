@@ -1,5 +1,5 @@
 import { predicate } from '../predicate.js';
-import { F, listSome, T } from '../outcome.js';
+import { F, listSomeOf, T } from '../outcome.js';
 
 // An omitted automatedDecisions means the purpose makes none (documented in the flow schema).
 export const automatedDecisions = predicate<'automatedDecisions', boolean>({
@@ -13,7 +13,7 @@ export const automatedDecisions = predicate<'automatedDecisions', boolean>({
   explain: (want, subject) => {
     const hits = subject.purposes.filter((p) => (p.automatedDecisions ?? false) === want);
     const what = want ? 'makes solely automated decisions about players' : 'makes no solely automated decisions';
-    return hits.length ? T(`purpose ${listSome(hits.map((p) => p.id))} ${what}`) : F(`no purpose in ${subject.label} ${what}`);
+    return hits.length ? T(`purpose ${listSomeOf(hits, (p) => p.id)} ${what}`) : F(`no purpose in ${subject.label} ${what}`);
   },
   compile: (want) => (s) => s.purposes.some((p) => (p.automatedDecisions ?? false) === want),
 });

@@ -2,7 +2,7 @@ import type { DataPredicate } from '../../types.js';
 import { matchesAny } from '../../taxonomy.js';
 import { predicate } from '../predicate.js';
 import { list } from '../operands.js';
-import { F, listSome, T } from '../outcome.js';
+import { F, listSomeOf, T } from '../outcome.js';
 
 function someIn(xs: readonly string[], wanted: readonly string[]): boolean {
   for (const x of xs) if (wanted.includes(x)) return true;
@@ -44,7 +44,7 @@ export const data = predicate<'data', DataPredicate>({
       .filter(Boolean)
       .join(', ');
     if (hits.length === 0) return F(`no data of ${what} in ${subject.label}`);
-    return T(`${listSome(hits.map((d) => `${d.id} (${d.category}; ${d.subjects.join(', ')})`))}: ${what}`);
+    return T(`${listSomeOf(hits, (d) => `${d.id} (${d.category}; ${d.subjects.join(', ')})`)}: ${what}`);
   },
   compile: (p, ctx) => {
     const cats = p.category ? list(p.category, ctx).items : undefined;

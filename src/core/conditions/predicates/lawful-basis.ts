@@ -1,6 +1,6 @@
 import type { LawfulBasis } from '../../types.js';
 import { predicate } from '../predicate.js';
-import { all, F, listSome, T, type Outcome } from '../outcome.js';
+import { all, F, listSomeOf, T, type Outcome } from '../outcome.js';
 
 const BASES: readonly LawfulBasis[] = [
   'consent',
@@ -35,14 +35,14 @@ export const lawfulBasis = predicate<'lawfulBasis', { in?: LawfulBasis[]; missin
       const hits = subject.purposes.filter((x) => x.lawfulBasis && p.in!.includes(x.lawfulBasis));
       parts.push(
         hits.length
-          ? T(listSome(hits.map((x) => `purpose ${x.id} relies on ${x.lawfulBasis}`)))
+          ? T(listSomeOf(hits, (x) => `purpose ${x.id} relies on ${x.lawfulBasis}`))
           : F(`no purpose in ${subject.label} relies on ${p.in.join(' or ')}`),
       );
     }
     if (p.missing !== undefined) {
       const hits = subject.purposes.filter((x) => x.lawfulBasis === undefined);
       const v = hits.length > 0;
-      const text = v ? `no lawful basis chosen for ${listSome(hits.map((x) => x.id))}` : 'every purpose has a lawful basis';
+      const text = v ? `no lawful basis chosen for ${listSomeOf(hits, (x) => x.id)}` : 'every purpose has a lawful basis';
       parts.push(v === p.missing ? T(text) : F(text));
     }
     return all(parts);

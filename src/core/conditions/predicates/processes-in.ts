@@ -1,7 +1,7 @@
 import type { ListRef } from '../../types.js';
 import { predicate } from '../predicate.js';
 import { list } from '../operands.js';
-import { F, listSome, T, type Truth } from '../outcome.js';
+import { F, listSomeOf, T, type Truth } from '../outcome.js';
 
 /** First-party systems (at game scope) and the vendors in scope that process data in the listed countries. */
 export const processesIn = predicate<'processesIn', ListRef>({
@@ -36,17 +36,25 @@ export const processesIn = predicate<'processesIn', ListRef>({
       ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions, fact: `vendors[${v.id}].regions` })),
     ];
     const hits = places.filter((p) => (p.regions ?? []).some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c))));
-    if (hits.length) return T(`${listSome(hits.map((h) => h.who))} processes data in ${l.label}`);
+    if (hits.length) return T(`${listSomeOf(hits, (h) => h.who)} processes data in ${l.label}`);
     const unknown = places.filter((p) => !p.regions || p.regions.length === 0);
     if (unknown.length)
-      return { value: null, because: [`where ${listSome(unknown.map((u) => u.who))} processes data is not given`], unknown: unknown.map((u) => u.fact) };
+      return { value: null, because: [`where ${listSomeOf(unknown, (u) => u.who)} processes data is not given`], unknown: unknown.map((u) => u.fact) };
     return F(`nothing in ${subject.label} processes data in ${l.label}`);
   },
   compile: (ref, ctx) => {
     const wanted = ctx.tax.markets.countriesOf(list(ref, ctx).items);
     const inWanted = (regions: readonly string[] | undefined): Truth => {
       if (!regions || regions.length === 0) return null;
-      return regions.some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c)));
+      for (const r of regions) for (const c of ctx.tax.markets.countries(r)) if (wanted.has(c)) return true;
+      return false;
+    };
+    // Each vendor is asked about once per law, however many subjects it serves (the game asks about all of them).
+    const byVendor = new Map<object, Truth>();
+    const vendorIn = (v: { regions?: readonly string[] }): Truth => {
+      let t = byVendor.get(v);
+      if (t === undefined) byVendor.set(v, (t = inWanted(v.regions)));
+      return t;
     };
     const systems = [
       ...ctx.index.flow.systems.filter((x) => x.kind !== 'device').map((x) => inWanted(x.regions)),
@@ -54,8 +62,13 @@ export const processesIn = predicate<'processesIn', ListRef>({
     ];
     return (s) => {
       let value: Truth = false;
-      const places = s.kind === 'game' ? [...systems, ...s.vendors.map((v) => inWanted(v.regions))] : s.vendors.map((v) => inWanted(v.regions));
-      for (const t of places) {
+      if (s.kind === 'game')
+        for (const t of systems) {
+          if (t === true) return true;
+          if (t === null) value = null;
+        }
+      for (const v of s.vendors) {
+        const t = vendorIn(v);
         if (t === true) return true;
         if (t === null) value = null;
       }

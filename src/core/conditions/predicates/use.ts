@@ -2,7 +2,7 @@ import type { ListRef } from '../../types.js';
 import { matchesAny } from '../../taxonomy.js';
 import { predicate } from '../predicate.js';
 import { list } from '../operands.js';
-import { F, listSome, T } from '../outcome.js';
+import { F, listSomeOf, T } from '../outcome.js';
 
 export const use = predicate<'use', ListRef>({
   key: 'use',
@@ -13,7 +13,7 @@ export const use = predicate<'use', ListRef>({
     const uses = list(ref, ctx).items;
     const hits = subject.purposes.filter((p) => matchesAny(p.use, uses));
     if (hits.length === 0) return F(`no purpose for ${uses.join(', ')} in ${subject.label}`);
-    return T(`purpose ${listSome(hits.map((p) => `${p.id} (${p.use})`))}`);
+    return T(`purpose ${listSomeOf(hits, (p) => `${p.id} (${p.use})`)}`);
   },
   compile: (ref, ctx) => {
     const uses = list(ref, ctx).items;
