@@ -9,6 +9,10 @@ function someIn(xs: readonly string[], wanted: readonly string[]): boolean {
   return false;
 }
 
+// What a data condition asks for, in words: the same for every subject and law (a list's label is its
+// parameter's name or its items, never a law's value), so written once per condition.
+const described = new WeakMap<DataPredicate, string>();
+
 export const data = predicate<'data', DataPredicate>({
   key: 'data',
   level: 'subject',
@@ -36,13 +40,18 @@ export const data = predicate<'data', DataPredicate>({
         (!subs || d.subjects.some((s) => subs.items.includes(s))) &&
         (p.retentionStated === undefined || (d.retention !== undefined) === p.retentionStated),
     );
-    const what = [
-      cats ? `category ${cats.label}` : '',
-      subs ? `subjects ${subs.label}` : '',
-      p.retentionStated === undefined ? '' : p.retentionStated ? 'with a stated retention' : 'with no stated retention',
-    ]
-      .filter(Boolean)
-      .join(', ');
+    let what = described.get(p);
+    if (what === undefined)
+      described.set(
+        p,
+        (what = [
+          cats ? `category ${cats.label}` : '',
+          subs ? `subjects ${subs.label}` : '',
+          p.retentionStated === undefined ? '' : p.retentionStated ? 'with a stated retention' : 'with no stated retention',
+        ]
+          .filter(Boolean)
+          .join(', ')),
+      );
     if (hits.length === 0) return F(`no data of ${what} in ${subject.label}`);
     return T(`${listSomeOf(hits, (d) => `${d.id} (${d.category}; ${d.subjects.join(', ')})`)}: ${what}`);
   },
