@@ -18,6 +18,7 @@ import { processesIn } from './predicates/processes-in.js';
 import { vendor } from './predicates/vendor.js';
 import { region } from './predicates/region.js';
 import { since } from './predicates/since.js';
+import { unreviewedFrom } from './predicates/unreviewed-from.js';
 
 export const PREDICATES = [
   always,
@@ -36,6 +37,7 @@ export const PREDICATES = [
   vendor,
   region,
   since,
+  unreviewedFrom,
 ] as const;
 
 type Registered = (typeof PREDICATES)[number];
