@@ -217,29 +217,42 @@ const number = (n: number) => {
  * and conversions of `yaml`'s own core schema (yaml/dist/schema/core), so
  * that both parsers give every plain scalar the same value.
  */
+// Every plain scalar is offered to each resolver in turn: most (ids, keys, words) are turned away by
+// their first character, before any pattern is tried.
+const startsLikeNumber = (s: string) => {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+};
 const CORE_AS_YAML_READS_IT = FAILSAFE_SCHEMA.withTags(
-  defineScalarTag('tag:yaml.org,2002:null', { implicit: true, identify: () => false, resolve: (s) => (/^(?:~|[Nn]ull|NULL)?$/.test(s) ? null : NOT_A) }),
+  defineScalarTag('tag:yaml.org,2002:null', {
+    implicit: true,
+    identify: () => false,
+    resolve: (s) => (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL' ? null : NOT_A),
+  }),
   defineScalarTag('tag:yaml.org,2002:bool', {
     implicit: true,
     identify: () => false,
-    resolve: (s) => (/^(?:[Tt]rue|TRUE)$/.test(s) ? true : /^(?:[Ff]alse|FALSE)$/.test(s) ? false : NOT_A),
+    resolve: (s) => (s === 'true' || s === 'True' || s === 'TRUE' ? true : s === 'false' || s === 'False' || s === 'FALSE' ? false : NOT_A),
   }),
   defineScalarTag('tag:yaml.org,2002:int', {
     implicit: true,
     identify: () => false,
     resolve: (s) =>
-      /^0o[0-7]+$/.test(s)
-        ? number(parseInt(s.substring(2), 8))
-        : /^[-+]?[0-9]+$/.test(s)
-          ? number(parseInt(s, 10))
-          : /^0x[0-9a-fA-F]+$/.test(s)
-            ? number(parseInt(s.substring(2), 16))
-            : NOT_A,
+      !startsLikeNumber(s)
+        ? NOT_A
+        : /^0o[0-7]+$/.test(s)
+          ? number(parseInt(s.substring(2), 8))
+          : /^[-+]?[0-9]+$/.test(s)
+            ? number(parseInt(s, 10))
+            : /^0x[0-9a-fA-F]+$/.test(s)
+              ? number(parseInt(s.substring(2), 16))
+              : NOT_A,
   }),
   defineScalarTag('tag:yaml.org,2002:float', {
     implicit: true,
     identify: () => false,
     resolve: (s) => {
+      if (!startsLikeNumber(s)) return NOT_A;
       if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) throw new OddNumber();
       return /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s) ? number(parseFloat(s)) : NOT_A;
     },
