@@ -37,21 +37,31 @@ export function listSomeOf<T>(items: readonly T[], show: (item: T) => string): s
 }
 
 /**
- * A number as en-US writes it ("100,000"). Integers are grouped here: the
- * first toLocaleString call starts ICU, a fixed 25 ms on every check.
+ * A number as en-US writes it ("100,000", "0.5"): toLocaleString's text,
+ * written here for integers and short decimals, because the first
+ * toLocaleString call starts ICU, a fixed 25 ms on every check (a revenue
+ * share of 0.5 asked for it). Anything else (more than three decimals, which
+ * toLocaleString rounds; exponents; -0) is left to it.
  */
 export function formatNumber(n: number): string {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
-  // Player counts and thresholds repeat for every law and subject: each is grouped once.
+  if (Object.is(n, -0)) return n.toLocaleString('en-US');
+  // Player counts and thresholds repeat for every law and subject: each is written once.
   let text = grouped.get(n);
   if (text === undefined) {
     if (grouped.size >= 10_000) grouped.clear();
-    grouped.set(n, (text = String(n).replace(/\B(?=(\d{3})+$)/g, ',')));
+    grouped.set(n, (text = writeNumber(n)));
   }
   return text;
 }
 
 const grouped = new Map<number, string>();
+
+function writeNumber(n: number): string {
+  const plain = /^(-?)(\d+)(?:\.(\d{1,3}))?$/.exec(String(n));
+  if (!plain || !Number.isSafeInteger(Number(plain[2]))) return n.toLocaleString('en-US');
+  const [, sign, whole, fraction] = plain;
+  return `${sign}${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
 
 /** The lines of several outcomes, in order (a plain loop: flatMap is several times slower here). */
 function concat(outcomes: readonly Outcome[], key: 'because' | 'unknown', limit = outcomes.length): string[] {
