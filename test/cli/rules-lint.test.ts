@@ -58,9 +58,11 @@ describe('rules list', () => {
     };
     const pack = (id: string) => list.packs.find((p) => p.id === id)!;
     expect(pack('eu-gdpr').officialTextRead).toBe(true);
-    // Kentucky's breach law was read only in reproductions and charts (see its note).
-    expect(pack('us-ky-breach')).toMatchObject({ officialTextRead: false, verification: { verified: 0 } });
-    expect(cli(['rules', 'list']).stdout).toMatch(/\| us-ky-breach \|[^\n]*\| none: the official text was not reached \|/);
+    // Pennsylvania's breach law was read only in reproductions and charts (see its note).
+    expect(pack('us-pa-breach')).toMatchObject({ officialTextRead: false, verification: { verified: 0 } });
+    expect(cli(['rules', 'list']).stdout).toMatch(/\| us-pa-breach \|[^\n]*\| none: the official text was not reached \|/);
+    // Kentucky's rules are all secondary, but its data-element parameters were read with an official source: read
+    expect(pack('us-ky-breach')).toMatchObject({ officialTextRead: true, verification: { verified: 0 } });
     // a law with one verified rule counts as read
     expect(pack('us-ks-breach')).toMatchObject({ officialTextRead: true });
   });
