@@ -26,11 +26,7 @@ export function frozen(o: Outcome): Outcome {
 /** Enough examples to explain a match without listing a whole portfolio. */
 export const MAX_LISTED = 5;
 
-export function listSome(items: string[]): string {
-  return items.length <= MAX_LISTED ? items.join(', ') : `${items.slice(0, MAX_LISTED).join(', ')} and ${items.length - MAX_LISTED} more`;
-}
-
-/** listSome of things shown one by one: only the few listed are shown (a game's data elements number thousands). */
+/** The first few of some things, each shown, then how many more: only those listed are shown (a game's data elements number thousands). */
 export function listSomeOf<T>(items: readonly T[], show: (item: T) => string): string {
   const shown = items.slice(0, MAX_LISTED).map(show).join(', ');
   return items.length <= MAX_LISTED ? shown : `${shown} and ${items.length - MAX_LISTED} more`;

@@ -1,7 +1,15 @@
 import type { ListRef } from '../../types.js';
+import type { Markets } from '../../taxonomy.js';
 import { predicate } from '../predicate.js';
 import { list } from '../operands.js';
 import { F, listSomeOf, T, type Truth } from '../outcome.js';
+
+/** Whether some of these regions lies in the wanted countries; unknown when none is given. */
+function regionsIn(regions: readonly string[] | undefined, wanted: ReadonlySet<string>, markets: Markets): Truth {
+  if (!regions || regions.length === 0) return null;
+  for (const r of regions) for (const c of markets.countries(r)) if (wanted.has(c)) return true;
+  return false;
+}
 
 /** First-party systems (at game scope) and the vendors in scope that process data in the listed countries. */
 export const processesIn = predicate<'processesIn', ListRef>({
@@ -35,7 +43,7 @@ export const processesIn = predicate<'processesIn', ListRef>({
         : []),
       ...subject.vendors.map((v) => ({ who: `vendor ${v.id} (${v.name})`, regions: v.regions, fact: `vendors[${v.id}].regions` })),
     ];
-    const hits = places.filter((p) => (p.regions ?? []).some((r) => [...ctx.tax.markets.countries(r)].some((c) => wanted.has(c))));
+    const hits = places.filter((p) => regionsIn(p.regions, wanted, ctx.tax.markets) === true);
     if (hits.length) return T(`${listSomeOf(hits, (h) => h.who)} processes data in ${l.label}`);
     const unknown = places.filter((p) => !p.regions || p.regions.length === 0);
     if (unknown.length)
@@ -44,11 +52,7 @@ export const processesIn = predicate<'processesIn', ListRef>({
   },
   compile: (ref, ctx) => {
     const wanted = ctx.tax.markets.countriesOf(list(ref, ctx).items);
-    const inWanted = (regions: readonly string[] | undefined): Truth => {
-      if (!regions || regions.length === 0) return null;
-      for (const r of regions) for (const c of ctx.tax.markets.countries(r)) if (wanted.has(c)) return true;
-      return false;
-    };
+    const inWanted = (regions: readonly string[] | undefined) => regionsIn(regions, wanted, ctx.tax.markets);
     // Each vendor is asked about once per law, however many subjects it serves (the game asks about all of them).
     const byVendor = new Map<object, Truth>();
     const vendorIn = (v: { regions?: readonly string[] }): Truth => {
