@@ -171,8 +171,6 @@ const noCredentials = [
   'us-ut-breach',
   'us-wi-breach',
   'us-wy-breach',
-  // N.J.S.A. 56:8-161 (P.L.2019, c.95) lists online credentials among the elements linked with the name
-  'us-nj-breach',
   'us-ak-breach',
   'us-al-breach',
   'us-ar-breach',
