@@ -1,4 +1,4 @@
-// Legal facts of the US breach packs corrected under issue 17 (third pass) that live in a rule's citation or
+// Legal facts of the US breach packs corrected under issue 17 (third and sixth passes) that live in a rule's citation or
 // prose, not in its condition. Each test fails if the wrong fact comes back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const rule = (pack: string, id: string): { citation: string; action: string } => parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
+const regulation = (pack: string): { inForce: string } => parse(readFileSync(join('regulations', pack, 'regulation.yaml'), 'utf8'));
 
 describe('US breach facts corrected under issue 17', () => {
   it('New Mexico § 57-12C-6: (B) is the risk-of-harm exception, (C) the vendor-to-owner duty', () => {
@@ -17,5 +18,9 @@ describe('US breach facts corrected under issue 17', () => {
     const cra = rule('us-sd-breach', 'notify-credit-agencies');
     expect(cra.citation).toBe('SDCL § 22-40-24');
     expect(cra.action).not.toMatch(/1,000|1000/);
+  });
+
+  it('Maine chapter 210-B took effect January 31, 2006 (PL 2005, c. 379, sec. 4), not January 1, 2006', () => {
+    expect(String(regulation('us-me-breach').inForce)).toBe('2006-01-31');
   });
 });
