@@ -76,3 +76,22 @@ describe('th-pdpa: Section 28 Notification B.E. 2566 cl. 5, read (fourth pass)',
     expect(rule?.verification).toBe('verified');
   });
 });
+
+describe("cn-pipl: the minors' incident duty is Art. 35 of the Regulations on the Protection of Minors Online (sixth pass)", () => {
+  const rule = (id: string) => {
+    const r = pack('cn-pipl').rules.find((x) => x.id === id);
+    if (!r) throw new Error(`cn-pipl/${id} not found`);
+    return r;
+  };
+  it('cites Art. 35, not an unnumbered Chapter IV provision, and keeps the public-warning limb of para 2', () => {
+    const r = rule('minors-incident-response');
+    expect(r.citation).toContain('Art. 35');
+    expect(r.citation).not.toMatch(/not verified|Ch\. IV/);
+    expect(r.action).toMatch(/publish a warning/);
+  });
+  it('the annual minors audit cites Art. 37 only; the unread CAC announcement sits in notModelled', () => {
+    const r = rule('minors-compliance-audit');
+    expect(r.citation).toBe('Regulations on the Protection of Minors Online Art. 37');
+    expect((r.notModelled ?? []).some((n) => /2025-12-29/.test(n.provision))).toBe(true);
+  });
+});
