@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const rule = (pack: string, id: string): { citation: string; action: string } =>
-  parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
+const rule = (pack: string, id: string): { citation: string; action: string } => parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
 
 describe('Montana corrections (sixth pass)', () => {
   it('§ 30-14-1704: credit-agency coordination is subsection (7); (3) is the law-enforcement delay', () => {
