@@ -15,7 +15,7 @@ import {
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject, type TransferScope } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
-import type { Determination, Flow, Question, Regulation, RegulationStatus, ReportItem, ReportRegulation, Rule, StatusFile, Vendor } from './types.js';
+import type { Determination, Flow, NotModelled, Question, Regulation, RegulationStatus, ReportItem, ReportRegulation, Rule, StatusFile, Vendor } from './types.js';
 import { fillRuleTexts } from './texts.js';
 import { byId } from './order.js';
 import { compileTruth } from './truth.js';
@@ -220,6 +220,7 @@ export function evaluateRegulation(reg: Regulation, index: FlowIndex, tax: Taxon
         status: 'todo',
         owner: null,
         evidenceProvided: NONE,
+        notModelled: rule.notModelled ?? NO_GAPS,
       };
       const finding: Finding = { item, vendors: vendors ?? subject.vendors, questions: rule.questions ?? NONE };
       if (triggers) finding.triggers = triggers;
@@ -326,6 +327,7 @@ function listed(explained: ReadonlyArray<{ subject: Subject; outcome: Outcome }>
 // hold is copied by the young-generation collector: what items can share,
 // they share (read-only, so no item can change another's).
 const NONE: string[] = Object.freeze([]) as unknown as string[];
+const NO_GAPS: NotModelled[] = Object.freeze([]) as unknown as NotModelled[];
 const refs = new WeakMap<Subject, Match['ref']>();
 
 /** An item's subject reference and the end of its id, the same for every law. */

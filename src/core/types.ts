@@ -421,6 +421,8 @@ export interface ReportItem {
   status: ItemStatus;
   owner: string | null;
   evidenceProvided: string[];
+  /** what the rule leaves out of its action (guidance or provisions read only in secondary copies, facts the flow lacks); absent in reports of older versions */
+  notModelled?: NotModelled[];
 }
 
 export interface ReportQuestion {

@@ -67,6 +67,7 @@ export const CHECKLIST_CSV_HEADER = [
   'Evidence expected',
   'Evidence on file',
   'To decide, give',
+  'Not modelled',
 ] as const;
 
 /** Item id of the row that leads the checklist table when offered markets have no rule pack. */
@@ -121,6 +122,7 @@ function checklistRow(i: ReportItem, report: Report): string[] {
     i.evidence.join('; '),
     i.evidenceProvided.join('; '),
     i.unknown.map((f) => describeFact(f, report)).join('; '),
+    (i.notModelled ?? []).map((n) => `${n.provision}: ${n.says} (${n.why})`).join('; '),
   ];
 }
 

@@ -224,7 +224,7 @@ export async function renderQuestionnaireXlsx(doc: Questionnaire): Promise<Uint8
   return book.bytes();
 }
 
-const CHECKLIST_WIDTHS = [40, 14, 10, 18, 10, 13, 12, 14, 40, 26, 30, 12, 22, 40, 60, 30, 44, 30, 30];
+const CHECKLIST_WIDTHS = [40, 14, 10, 18, 10, 13, 12, 14, 40, 26, 30, 12, 22, 40, 60, 30, 44, 30, 30, 60];
 
 /** The checklist workbook (`check --format xlsx`): cover, then one row per item. */
 export async function renderChecklistXlsx(report: Report): Promise<Uint8Array> {
