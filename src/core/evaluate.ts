@@ -15,7 +15,19 @@ import {
 import { resolveParams, type ResolvedParams } from './params.js';
 import { indexFlow, marketsFor, transfersFor, type FlowIndex, type Subject, type TransferScope } from './subjects.js';
 import type { Taxonomy } from './taxonomy.js';
-import type { Determination, Flow, NotModelled, Question, Regulation, RegulationStatus, ReportItem, ReportRegulation, Rule, StatusFile, Vendor } from './types.js';
+import type {
+  Determination,
+  Flow,
+  NotModelled,
+  Question,
+  Regulation,
+  RegulationStatus,
+  ReportItem,
+  ReportRegulation,
+  Rule,
+  StatusFile,
+  Vendor,
+} from './types.js';
 import { fillRuleTexts } from './texts.js';
 import { byId } from './order.js';
 import { compileTruth } from './truth.js';
