@@ -23,4 +23,8 @@ describe('US breach facts corrected under issue 17', () => {
   it('Maine chapter 210-B took effect January 31, 2006 (PL 2005, c. 379, sec. 4), not January 1, 2006', () => {
     expect(String(regulation('us-me-breach').inForce)).toBe('2006-01-31');
   });
+
+  it('Kansas breach sections took effect on publication in the 2006 statute book (S.B. 196 sec. 17), not the freeze date 2007-01-01', () => {
+    expect(String(regulation('us-ks-breach').inForce)).toBe('2006-07-01');
+  });
 });
