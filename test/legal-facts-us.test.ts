@@ -24,8 +24,14 @@ describe('US legal facts corrected under issue 17', () => {
     expect(rule('us-ne-ndpa', 'opt-out-targeted-ads-sale').citation).toMatch(/87-1114/);
   });
 
-  it('NY § 1701 crisis protocol and BIPA § 15(e) reasonable care were read only in quotations: secondary, not verified', () => {
+  it('NY § 1701 crisis protocol was read only in quotations: secondary, not verified', () => {
     expect(rule('us-ny-ai-companion', 'crisis-protocol').verification).toBe('secondary');
-    expect(rule('us-il-bipa', 'biometric-reasonable-care').verification).toBe('secondary');
+  });
+
+  it('BIPA § 15(e) reasonable care is verified only on a whole copy of the Act, named in the note, with its pinpoint', () => {
+    const care = rule('us-il-bipa', 'biometric-reasonable-care') as { verification: string; note: string; source: { pinpoint: string } };
+    expect(care.verification).toBe('verified');
+    expect(care.source.pinpoint).toMatch(/14\/15\(e\)/);
+    expect(care.note).toMatch(/whole Act .* verbatim copy/s);
   });
 });
