@@ -95,3 +95,9 @@ describe("cn-pipl: the minors' incident duty is Art. 35 of the Regulations on th
     expect((r.notModelled ?? []).some((n) => /2025-12-29/.test(n.provision))).toBe(true);
   });
 });
+
+describe('ar-pdpa: Ley 25.326 commencement (no clause of its own; Civil Code Art. 2 eight-day rule)', () => {
+  it('takes effect 2000-11-11, not on its publication day 2000-11-02', () => {
+    expect(String(pack('ar-pdpa').inForce)).toContain('2000-11-11');
+  });
+});
