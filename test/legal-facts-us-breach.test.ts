@@ -1,12 +1,7 @@
 // Legal facts of the US breach packs corrected under issue 17 (third and sixth passes) that live in a rule's citation or
 // prose, not in its condition. Each test fails if the wrong fact comes back.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-
-const rule = (pack: string, id: string): { citation: string; action: string } => parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
-const regulation = (pack: string): { inForce: string } => parse(readFileSync(join('regulations', pack, 'regulation.yaml'), 'utf8'));
+import { regulationFile as regulation, ruleFile as rule } from './pack-files.js';
 
 describe('US breach facts corrected under issue 17', () => {
   it('New Mexico § 57-12C-6: (B) is the risk-of-harm exception, (C) the vendor-to-owner duty', () => {

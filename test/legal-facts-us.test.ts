@@ -1,13 +1,8 @@
 // Legal facts of US packs corrected under issue 17 that live in a rule's prose or citation, not in its
 // condition (the condition fixes are pinned by the packs' own fixtures). Each test fails if the wrong
 // fact comes back.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-
-const rule = (pack: string, id: string): { citation: string; action: string; verification?: string } =>
-  parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
+import { ruleFile as rule } from './pack-files.js';
 
 describe('US legal facts corrected under issue 17', () => {
   it('COPPA: the online notice names the identities and specific categories of third parties (16 C.F.R. § 312.4(d)(2))', () => {
@@ -29,9 +24,9 @@ describe('US legal facts corrected under issue 17', () => {
   });
 
   it('BIPA § 15(e) reasonable care is verified only on a whole copy of the Act, named in the note, with its pinpoint', () => {
-    const care = rule('us-il-bipa', 'biometric-reasonable-care') as { verification: string; note: string; source: { pinpoint: string } };
+    const care = rule('us-il-bipa', 'biometric-reasonable-care');
     expect(care.verification).toBe('verified');
-    expect(care.source.pinpoint).toMatch(/14\/15\(e\)/);
+    expect(care.source?.pinpoint).toMatch(/14\/15\(e\)/);
     expect(care.note).toMatch(/whole Act .* verbatim copy/s);
   });
 });

@@ -1,12 +1,9 @@
 // Corrections found while recording evidence (issue 17): each pins the fact Apple's published text gives,
 // so the wrong one cannot come back unnoticed.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { PACKAGE_ROOT } from '../../src/load/paths.js';
+import { ruleFile } from '../pack-files.js';
 
-const rule = (id: string) => parse(readFileSync(join(PACKAGE_ROOT, 'regulations', 'apple-app-store', 'rules', `${id}.yaml`), 'utf8')) as { action: string };
+const rule = (id: string) => ruleFile('apple-app-store', id);
 
 describe('apple-app-store corrections', () => {
   it('the privacy policy link must be easily accessible (5.1.1(i)); the guideline does not say "without an account"', () => {

@@ -1,10 +1,6 @@
 // Montana facts corrected in the sixth verification pass of issue 17. Each test fails if the wrong fact comes back.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-
-const rule = (pack: string, id: string): { citation: string; action: string } => parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
+import { ruleFile as rule } from '../pack-files.js';
 
 describe('Montana corrections (sixth pass)', () => {
   it('§ 30-14-1704: credit-agency coordination is subsection (7); (3) is the law-enforcement delay', () => {

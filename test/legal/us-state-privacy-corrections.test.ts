@@ -1,14 +1,7 @@
 // Facts of the US state comprehensive privacy packs corrected in the second verification pass of issue 17
 // (citations and parameter values read in the statute text). Each test fails if the wrong fact comes back.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-
-const rule = (pack: string, id: string): { citation: string; action: string; verification?: string } =>
-  parse(readFileSync(join('regulations', pack, 'rules', `${id}.yaml`), 'utf8'));
-const pack = (id: string): { parameters: Record<string, { value: unknown; description?: string }> } =>
-  parse(readFileSync(join('regulations', id, 'regulation.yaml'), 'utf8'));
+import { regulationFile as pack, ruleFile as rule } from '../pack-files.js';
 
 describe('US state privacy facts corrected in the second verification pass', () => {
   it('Delaware: the opt-out right is § 12D-104(a)(6), not (a)(5) (the list of third parties)', () => {

@@ -1,14 +1,9 @@
 // Facts of the Alabama, Louisiana, Florida and Indiana packs corrected in the third verification pass of issue 17,
 // read in section-by-section quotations of the statutes (the rules stay secondary). Each test fails if the wrong fact
 // comes back.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-
-const rulePath = (pack: string, id: string): string => join('regulations', pack, 'rules', `${id}.yaml`);
-const rule = (pack: string, id: string): { citation: string; action: string; evidence: string[]; verification?: string } =>
-  parse(readFileSync(rulePath(pack, id), 'utf8'));
+import { rulePath, ruleFile as rule } from '../pack-files.js';
 
 describe('Alabama Personal Data Protection Act (Act No. 2026-552) corrections', () => {
   it('has no data protection assessment duty, so the pack has no assessment rule', () => {
@@ -40,7 +35,7 @@ describe('Louisiana Data Privacy Act (Act No. 502 of 2026) corrections', () => {
   });
 
   it('§ 1780.5(D): the cure notice comes at least 30 days before an investigation, until 2027-07-31', () => {
-    const cure = parse(readFileSync(rulePath('us-la-ldpa', 'cure-period'), 'utf8')) as { action: string; until: string };
+    const cure = rule('us-la-ldpa', 'cure-period');
     expect(cure.action).toMatch(/before opening an investigation/);
     expect(cure.until).toBe('2027-08-01');
   });
