@@ -5,24 +5,22 @@ import { check, loadLibrary, requireFlow } from '../../src/library.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderChecklistCsv, CHECKLIST_CSV_HEADER } from '../../src/render/csv.js';
 import { EXAMPLE } from '../cli/run.js';
+import type { ReportItem } from '../../src/core/types.js';
 
 const lib = loadLibrary();
 const report = check(lib, requireFlow(EXAMPLE, lib.tax), { asOf: '2026-11-25' });
 
+const ruleOf = (item: ReportItem) => lib.regulations.find((r) => r.id === item.regulation)?.rules.find((x) => x.id === item.rule);
+
 describe('not-modelled provisions in the report', () => {
   const withGaps = report.items.filter((i) => (i.notModelled ?? []).length > 0);
-  const rule = lib.regulations
-    .flatMap((r) => r.rules.map((x) => ({ reg: r.id, x })))
-    .find(({ reg, x }) => reg === 'eu-dsa-minors' && x.id === 'minors-protection');
 
   it("copies the rule's notModelled entries onto each of its items", () => {
     const item = report.items.find((i) => i.regulation === 'eu-dsa-minors' && i.rule === 'minors-protection');
     expect(item).toBeDefined();
-    expect(rule?.x.notModelled?.length).toBeGreaterThan(0);
-    expect(item?.notModelled).toEqual(rule?.x.notModelled);
-    expect(report.items.find((i) => !lib.regulations.find((r) => r.id === i.regulation)?.rules.find((x) => x.id === i.rule)?.notModelled)?.notModelled).toEqual(
-      [],
-    );
+    expect(ruleOf(item!)?.notModelled?.length).toBeGreaterThan(0);
+    expect(item?.notModelled).toEqual(ruleOf(item!)?.notModelled);
+    expect(report.items.find((i) => !ruleOf(i)?.notModelled)?.notModelled).toEqual([]);
   });
 
   it('shows each entry in the Markdown checklist and in the CSV column', () => {
