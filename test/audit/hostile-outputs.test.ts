@@ -315,7 +315,7 @@ describe.skipIf(!haveChromium && !process.env['CI'])('Markdown rendered by marke
     });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await page.waitForTimeout(200);
-    const pwned = await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned);
+    const pwned = await page.evaluate(() => (globalThis as unknown as { pwned?: unknown }).pwned);
     await page.close();
     return { pwned, requests };
   }

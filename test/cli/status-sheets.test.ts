@@ -21,7 +21,12 @@ describe('check --status from the checklist the tool wrote', () => {
     await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Checklist')!;
     const header = (ws.getRow(1).values as unknown[]).map(String);
-    const [idCol, statusCol, ownerCol, evidenceCol] = ['Item id', 'Status', 'Owner', 'Evidence on file'].map((h) => header.indexOf(h));
+    const column = (name: string): number => {
+      const at = header.indexOf(name);
+      expect(at, `column ${name}`).toBeGreaterThan(0);
+      return at;
+    };
+    const [idCol, statusCol, ownerCol, evidenceCol] = [column('Item id'), column('Status'), column('Owner'), column('Evidence on file')];
     const row = ws.getRow(2);
     const itemId = String(row.getCell(idCol).value);
     expect(row.getCell(statusCol).dataValidation).toMatchObject({ type: 'list', formulae: ['"todo,in-progress,done,not-applicable"'] });

@@ -11,6 +11,8 @@ describe('US state privacy facts corrected in the second verification pass', () 
   });
 
   it('Delaware: § 12D-102(30) sensitive data has no national origin', () => {
-    expect(pack('us-de-dpdpa').parameters.sensitiveCategories.description).not.toMatch(/national origin,/);
+    const sensitive = pack('us-de-dpdpa').parameters.sensitiveCategories;
+    expect(sensitive?.description).toMatch(/racial or ethnic origin/);
+    expect(sensitive?.description).not.toMatch(/national origin,/);
   });
 });
